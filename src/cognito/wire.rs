@@ -1,0 +1,352 @@
+//! Request and response types of the Cognito JSON 1.1 protocol, shared by the client and the
+//! embedded emulator. Members are declared in the API model's order, which is also the order the
+//! AWS CLI prints them in.
+
+use crate::secret::Sensitive;
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// One Cognito operation: its request type names the operation and its response type.
+pub trait Operation: Serialize + DeserializeOwned {
+    /// The name after `AWSCognitoIdentityProviderService.` in `X-Amz-Target`.
+    const NAME: &'static str;
+    type Response: Serialize + DeserializeOwned;
+}
+
+macro_rules! operation {
+    ($req:ty, $resp:ty, $name:literal) => {
+        impl Operation for $req {
+            const NAME: &'static str = $name;
+            type Response = $resp;
+        }
+    };
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct AssociateSoftwareTokenRequest {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub access_token: Option<Sensitive>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub session: Option<Sensitive>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct AssociateSoftwareTokenResponse {
+    pub secret_code: Sensitive,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub session: Option<Sensitive>,
+}
+operation!(
+    AssociateSoftwareTokenRequest,
+    AssociateSoftwareTokenResponse,
+    "AssociateSoftwareToken"
+);
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct VerifySoftwareTokenRequest {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub access_token: Option<Sensitive>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub session: Option<Sensitive>,
+    pub user_code: Sensitive,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub friendly_device_name: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum VerifyStatus {
+    Success,
+    Error,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct VerifySoftwareTokenResponse {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<VerifyStatus>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub session: Option<Sensitive>,
+}
+operation!(
+    VerifySoftwareTokenRequest,
+    VerifySoftwareTokenResponse,
+    "VerifySoftwareToken"
+);
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct GetUserRequest {
+    pub access_token: Sensitive,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct AttributeType {
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct GetUserResponse {
+    pub username: String,
+    #[serde(default)]
+    pub user_attributes: Vec<AttributeType>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub preferred_mfa_setting: Option<String>,
+    #[serde(default, rename = "UserMFASettingList", skip_serializing_if = "Option::is_none")]
+    pub user_mfa_setting_list: Option<Vec<String>>,
+}
+
+impl GetUserResponse {
+    pub fn attribute(&self, name: &str) -> Option<&str> {
+        self.user_attributes
+            .iter()
+            .find(|a| a.name == name)
+            .and_then(|a| a.value.as_deref())
+    }
+}
+operation!(GetUserRequest, GetUserResponse, "GetUser");
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct MfaSettings {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub enabled: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub preferred_mfa: Option<bool>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct SetUserMfaPreferenceRequest {
+    #[serde(default, rename = "SMSMfaSettings", skip_serializing_if = "Option::is_none")]
+    pub sms_mfa_settings: Option<MfaSettings>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub software_token_mfa_settings: Option<MfaSettings>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email_mfa_settings: Option<MfaSettings>,
+    pub access_token: Sensitive,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct SetUserMfaPreferenceResponse {}
+operation!(
+    SetUserMfaPreferenceRequest,
+    SetUserMfaPreferenceResponse,
+    "SetUserMFAPreference"
+);
+
+/// Auth parameters and challenge responses: every value is treated as secret (PASSWORD,
+/// SECRET_HASH, REFRESH_TOKEN, SRP_A, codes …), so `Debug` shows only the keys.
+pub type SecretParams = BTreeMap<String, Sensitive>;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct InitiateAuthRequest {
+    pub auth_flow: String,
+    #[serde(default)]
+    pub auth_parameters: SecretParams,
+    pub client_id: String,
+}
+operation!(InitiateAuthRequest, AuthResponse, "InitiateAuth");
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct RespondToAuthChallengeRequest {
+    pub client_id: String,
+    pub challenge_name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub session: Option<Sensitive>,
+    #[serde(default)]
+    pub challenge_responses: SecretParams,
+}
+operation!(
+    RespondToAuthChallengeRequest,
+    AuthResponse,
+    "RespondToAuthChallenge"
+);
+
+/// The answer of InitiateAuth and RespondToAuthChallenge: a challenge, or tokens.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct AuthResponse {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub challenge_name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub session: Option<Sensitive>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub challenge_parameters: Option<BTreeMap<String, String>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub authentication_result: Option<AuthenticationResult>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct AuthenticationResult {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub access_token: Option<Sensitive>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expires_in: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub token_type: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub refresh_token: Option<Sensitive>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id_token: Option<Sensitive>,
+}
+
+/// The error body Cognito sends with every 4xx/5xx answer.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ErrorBody {
+    #[serde(rename = "__type")]
+    pub error_type: String,
+    #[serde(default)]
+    pub message: String,
+}
+
+/// The keys whose values `--debug` output and logs must never show.
+pub const SENSITIVE_KEYS: &[&str] = &[
+    "AccessToken",
+    "Session",
+    "SecretCode",
+    "UserCode",
+    "RefreshToken",
+    "IdToken",
+    "PASSWORD",
+    "NEW_PASSWORD",
+    "SECRET_HASH",
+    "REFRESH_TOKEN",
+    "SRP_A",
+    "SRP_B",
+    "SECRET_BLOCK",
+    "PASSWORD_CLAIM_SECRET_BLOCK",
+    "PASSWORD_CLAIM_SIGNATURE",
+    "SOFTWARE_TOKEN_MFA_CODE",
+    "SMS_MFA_CODE",
+    "EMAIL_OTP_CODE",
+];
+
+/// A copy of a JSON document with every sensitive value replaced, for `--debug` and logs.
+pub fn redact(value: &serde_json::Value) -> serde_json::Value {
+    use serde_json::Value;
+    match value {
+        Value::Object(map) => Value::Object(
+            map.iter()
+                .map(|(k, v)| {
+                    let v = if SENSITIVE_KEYS.contains(&k.as_str()) && !v.is_object() {
+                        Value::String("[redacted]".into())
+                    } else {
+                        redact(v)
+                    };
+                    (k.clone(), v)
+                })
+                .collect(),
+        ),
+        Value::Array(items) => Value::Array(items.iter().map(redact).collect()),
+        other => other.clone(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn associate_request_omits_absent_members() {
+        let req = AssociateSoftwareTokenRequest {
+            access_token: Some("tok".into()),
+            session: None,
+        };
+        assert_eq!(serde_json::to_value(&req).unwrap(), json!({"AccessToken": "tok"}));
+    }
+
+    #[test]
+    fn verify_request_in_model_order() {
+        let req = VerifySoftwareTokenRequest {
+            access_token: None,
+            session: Some("s".repeat(20).into()),
+            user_code: "123456".into(),
+            friendly_device_name: Some("phone".into()),
+        };
+        assert_eq!(
+            serde_json::to_string(&req).unwrap(),
+            format!(
+                r#"{{"Session":"{}","UserCode":"123456","FriendlyDeviceName":"phone"}}"#,
+                "s".repeat(20)
+            )
+        );
+    }
+
+    #[test]
+    fn set_mfa_preference_uses_the_models_odd_names() {
+        let req = SetUserMfaPreferenceRequest {
+            sms_mfa_settings: Some(MfaSettings::default()),
+            software_token_mfa_settings: Some(MfaSettings {
+                enabled: Some(true),
+                preferred_mfa: Some(true),
+            }),
+            email_mfa_settings: None,
+            access_token: "t".into(),
+        };
+        let v = serde_json::to_value(&req).unwrap();
+        assert_eq!(
+            v,
+            json!({"SMSMfaSettings": {}, "SoftwareTokenMfaSettings": {"Enabled": true, "PreferredMfa": true}, "AccessToken": "t"})
+        );
+    }
+
+    #[test]
+    fn get_user_reads_mfa_settings() {
+        let r: GetUserResponse = serde_json::from_value(json!({
+            "Username": "alice",
+            "UserAttributes": [{"Name": "email", "Value": "a@example.com"}],
+            "PreferredMfaSetting": "SOFTWARE_TOKEN_MFA",
+            "UserMFASettingList": ["SOFTWARE_TOKEN_MFA"]
+        }))
+        .unwrap();
+        assert_eq!(r.attribute("email"), Some("a@example.com"));
+        assert_eq!(r.user_mfa_setting_list.unwrap(), vec!["SOFTWARE_TOKEN_MFA"]);
+    }
+
+    #[test]
+    fn verify_response_status() {
+        let r: VerifySoftwareTokenResponse =
+            serde_json::from_str(r#"{"Status":"SUCCESS","Session":"abc"}"#).unwrap();
+        assert_eq!(r.status, Some(VerifyStatus::Success));
+        assert!(serde_json::from_str::<VerifySoftwareTokenResponse>(r#"{"Status":"NOPE"}"#).is_err());
+    }
+
+    #[test]
+    fn debug_of_auth_request_hides_the_password() {
+        let mut params = SecretParams::new();
+        params.insert("USERNAME".into(), "alice".into());
+        params.insert("PASSWORD".into(), "Corr3ct-Horse!".into());
+        let req = InitiateAuthRequest {
+            auth_flow: "USER_PASSWORD_AUTH".into(),
+            auth_parameters: params,
+            client_id: "c".into(),
+        };
+        assert!(!format!("{req:?}").contains("Corr3ct"));
+    }
+
+    #[test]
+    fn redact_hides_nested_secrets_and_keeps_the_rest() {
+        let v = json!({"AccessToken": "a", "UserCode": "123456", "FriendlyDeviceName": "phone",
+            "AuthParameters": {"USERNAME": "bob", "PASSWORD": "p"},
+            "AuthenticationResult": {"IdToken": "i", "ExpiresIn": 3600}});
+        let r = redact(&v);
+        let text = r.to_string();
+        for secret in ["\"a\"", "123456", "\"p\"", "\"i\""] {
+            assert!(!text.contains(secret), "{text}");
+        }
+        assert!(text.contains("phone") && text.contains("bob") && text.contains("3600"));
+    }
+}

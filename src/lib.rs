@@ -1,0 +1,8 @@
+//! cognito-mfa: enroll an Amazon Cognito user-pool user in TOTP MFA from a terminal.
+//!
+//! Layers, top to bottom: `commands` (entry points) → features → `cognito` (the wire client)
+//! and small pure helpers. Nothing below imports upward.
+
+pub mod cognito;
+pub mod secret;
+pub mod totp;
