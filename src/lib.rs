@@ -4,5 +4,7 @@
 //! and small pure helpers. Nothing below imports upward.
 
 pub mod cognito;
+pub mod commands;
+pub mod emulator;
 pub mod secret;
 pub mod totp;

@@ -1,0 +1,3 @@
+//! Entry points: one module per command.
+
+pub mod emulator;
