@@ -211,6 +211,11 @@ impl EmulatorConfig {
 
     /// Checks what the server relies on: at least one client, unique ids and usernames.
     pub fn validate(&self) -> Result<(), ConfigError> {
+        if crate::auth::pool_name(&self.pool.id).is_err() {
+            return Err(ConfigError::Invalid(
+                "the pool id must look like REGION_NAME, e.g. us-east-1_DemoPool1".into(),
+            ));
+        }
         if self.clients.is_empty() {
             return Err(ConfigError::Invalid("the pool has no app client".into()));
         }
@@ -269,14 +274,14 @@ mod tests {
 
     #[test]
     fn parse_errors_do_not_quote_the_file() {
-        let text = "[pool]\nid = \"p\"\nmfa_configuration = \"ON\"\n[[users]]\nusername = \"u\"\npassword = Hunter2-secret\n";
+        let text = "[pool]\nid = \"us-east-1_p\"\nmfa_configuration = \"ON\"\n[[users]]\nusername = \"u\"\npassword = Hunter2-secret\n";
         let err = EmulatorConfig::from_toml(text).unwrap_err().to_string();
         assert!(!err.contains("Hunter2"), "{err}");
     }
 
     #[test]
     fn session_validity_outside_cognitos_range_is_refused() {
-        let text = "[pool]\nid = \"p\"\nmfa_configuration = \"ON\"\n[[clients]]\nid = \"c\"\nexplicit_auth_flows = []\nauth_session_validity_minutes = 16\n";
+        let text = "[pool]\nid = \"us-east-1_p\"\nmfa_configuration = \"ON\"\n[[clients]]\nid = \"c\"\nexplicit_auth_flows = []\nauth_session_validity_minutes = 16\n";
         assert!(matches!(
             EmulatorConfig::from_toml(text),
             Err(ConfigError::Invalid(_))
@@ -285,7 +290,7 @@ mod tests {
 
     #[test]
     fn duplicate_users_are_refused() {
-        let text = "[pool]\nid = \"p\"\nmfa_configuration = \"OFF\"\n[[clients]]\nid = \"c\"\nexplicit_auth_flows = []\n[[users]]\nusername = \"u\"\npassword = \"a\"\n[[users]]\nusername = \"u\"\npassword = \"b\"\n";
+        let text = "[pool]\nid = \"us-east-1_p\"\nmfa_configuration = \"OFF\"\n[[clients]]\nid = \"c\"\nexplicit_auth_flows = []\n[[users]]\nusername = \"u\"\npassword = \"a\"\n[[users]]\nusername = \"u\"\npassword = \"b\"\n";
         assert!(matches!(
             EmulatorConfig::from_toml(text),
             Err(ConfigError::Invalid(_))

@@ -24,7 +24,6 @@ mod random;
 pub mod server;
 mod session;
 
-pub use checks::secret_hash;
 pub use clock::{Clock, ManualClock, SystemClock};
 pub use config::{
     AuthFlow, ClientConfig, ConfigError, EmulatorConfig, MfaConfiguration, PoolConfig, UserConfig,

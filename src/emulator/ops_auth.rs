@@ -173,6 +173,7 @@ pub fn respond_to_auth_challenge(
             }
             let user = state.user_mut(&username)?;
             user.password = new_password.clone();
+            user.srp_verifier = None;
             user.status = UserStatus::Confirmed;
             state.sessions.consume(&value);
             after_password(state, now, &client, &username)

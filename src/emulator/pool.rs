@@ -4,8 +4,10 @@
 use super::config::{ClientConfig, EmulatorConfig, MfaConfiguration, UserStatus};
 use super::fault::Fault;
 use super::jwt::JwtKey;
+use super::ops_srp::PendingSrp;
 use super::random::{random_token, uuid_v4};
 use super::session::Sessions;
+use crate::auth::PasswordVerifier;
 use crate::secret::Sensitive;
 use std::collections::HashMap;
 use zeroize::Zeroizing;
@@ -30,6 +32,8 @@ pub struct User {
     pub token: Option<SoftwareToken>,
     pub totp_enabled: bool,
     pub totp_preferred: bool,
+    /// The SRP salt and verifier for the current password, computed at the first SRP sign-in.
+    pub srp_verifier: Option<PasswordVerifier>,
 }
 
 impl User {
@@ -44,6 +48,7 @@ impl User {
             token: None,
             totp_enabled: false,
             totp_preferred: false,
+            srp_verifier: None,
         }
     }
 
@@ -68,6 +73,8 @@ pub struct PoolState {
     pub config: EmulatorConfig,
     pub users: HashMap<String, User>,
     pub sessions: Sessions,
+    /// PASSWORD_VERIFIER challenges by SECRET_BLOCK.
+    pub srp_pending: HashMap<String, PendingSrp>,
     refresh_tokens: HashMap<String, RefreshGrant>,
     jwt: JwtKey,
     issuer: String,
@@ -92,10 +99,16 @@ impl PoolState {
             config,
             users,
             sessions: Sessions::default(),
+            srp_pending: HashMap::new(),
             refresh_tokens: HashMap::new(),
             jwt: JwtKey::random(),
             issuer,
         }
+    }
+
+    /// Drops PASSWORD_VERIFIER challenges that can no longer be answered.
+    pub fn prune_srp(&mut self, now: u64) {
+        self.srp_pending.retain(|_, pending| !pending.expired(now));
     }
 
     pub fn mfa(&self) -> MfaConfiguration {

@@ -7,7 +7,7 @@ pub mod scenarios;
 use cognito_mfa::cognito::wire::Operation;
 use cognito_mfa::emulator::{
     AuthFlow, ClientConfig, Emulator, EmulatorConfig, ManualClock, MfaConfiguration, PoolConfig,
-    RunningEmulator, UserConfig, UserStatus, secret_hash,
+    RunningEmulator, UserConfig, UserStatus,
 };
 use cognito_mfa::secret::Sensitive;
 use std::time::Duration;
@@ -45,7 +45,7 @@ impl Peer {
     pub fn secret_hash(&self, username: &str) -> Option<Sensitive> {
         self.client_secret
             .as_deref()
-            .map(|s| Sensitive::new(secret_hash(s, username, &self.client_id)))
+            .map(|s| cognito_mfa::auth::secret_hash(&s.into(), username, &self.client_id))
     }
 }
 
