@@ -289,6 +289,26 @@ mod tests {
     }
 
     #[test]
+    fn loads_a_file_and_reports_a_missing_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("pool.toml");
+        std::fs::write(&path, EMBEDDED_CONFIG.replace("\"ON\"", "\"OPTIONAL\"")).unwrap();
+        let config = EmulatorConfig::from_file(&path).unwrap();
+        assert_eq!(config.pool.mfa_configuration, MfaConfiguration::Optional);
+        let missing = EmulatorConfig::from_file(&dir.path().join("nope.toml"));
+        assert!(matches!(missing, Err(ConfigError::Read { .. })));
+    }
+
+    #[test]
+    fn pool_id_must_name_a_region_and_a_pool() {
+        let text = "[pool]\nid = \"nounderscore\"\nmfa_configuration = \"ON\"\n[[clients]]\nid = \"c\"\nexplicit_auth_flows = []\n";
+        assert!(matches!(
+            EmulatorConfig::from_toml(text),
+            Err(ConfigError::Invalid(_))
+        ));
+    }
+
+    #[test]
     fn duplicate_users_are_refused() {
         let text = "[pool]\nid = \"us-east-1_p\"\nmfa_configuration = \"OFF\"\n[[clients]]\nid = \"c\"\nexplicit_auth_flows = []\n[[users]]\nusername = \"u\"\npassword = \"a\"\n[[users]]\nusername = \"u\"\npassword = \"b\"\n";
         assert!(matches!(

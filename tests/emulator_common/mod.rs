@@ -259,3 +259,17 @@ impl PeerClock for ManualClock {
         self.advance(cognito_mfa::totp::STEP_SECONDS);
     }
 }
+
+/// A peer on real time (moto): the next step comes by waiting for it. Waiting here is the flow
+/// itself (a fresh code exists only in the next 30-second step), not synchronisation.
+pub struct SystemPeerClock;
+
+impl PeerClock for SystemPeerClock {
+    fn now(&self) -> u64 {
+        cognito_mfa::totp::now_unix()
+    }
+    fn next_step(&self) {
+        let left = cognito_mfa::totp::seconds_left(self.now());
+        std::thread::sleep(Duration::from_secs(left));
+    }
+}
