@@ -24,12 +24,7 @@ fn run(cli: Cli) -> i32 {
             return EXIT_OTHER;
         }
     };
-    let result = runtime.block_on(async {
-        tokio::select! {
-            result = cognito_mfa::commands::dispatch(cli) => result,
-            _ = tokio::signal::ctrl_c() => Err(Failure::Interrupted),
-        }
-    });
+    let result = runtime.block_on(cognito_mfa::commands::dispatch(cli));
     match result {
         Ok(()) => EXIT_OK,
         Err(failure) => {
