@@ -1,3 +1,5 @@
+#![deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 use clap::Parser;
 use cognito_mfa::cli::Cli;
 use cognito_mfa::failure::{EXIT_OK, EXIT_OTHER, EXIT_USAGE, Failure};

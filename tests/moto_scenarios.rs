@@ -20,7 +20,11 @@ fn peer(pool: SeededPool) -> Peer {
 }
 
 fn run(scenario: impl std::future::Future<Output = ()>) {
-    tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap().block_on(scenario);
+    tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap()
+        .block_on(scenario);
 }
 
 #[test]
