@@ -4,5 +4,6 @@
 //! and small pure helpers. Nothing below imports upward.
 
 pub mod cognito;
+pub mod qr;
 pub mod secret;
 pub mod totp;
