@@ -7,3 +7,4 @@ pub mod cognito;
 pub mod qr;
 pub mod secret;
 pub mod totp;
+pub mod wizard;
