@@ -9,6 +9,7 @@ mod keys;
 pub mod msg;
 pub mod state;
 pub mod update;
+pub mod view;
 
 pub use msg::{Cmd, Key, Msg, WizError};
 pub use state::{Settings, Step, Wizard};
