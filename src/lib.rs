@@ -3,7 +3,12 @@
 //! Layers, top to bottom: `commands` (entry points) → features → `cognito` (the wire client)
 //! and small pure helpers. Nothing below imports upward.
 
+pub mod cli;
 pub mod cognito;
+pub mod commands;
+pub mod config;
+pub mod failure;
+pub mod output;
 pub mod qr;
 pub mod secret;
 pub mod totp;

@@ -128,7 +128,10 @@ pub fn parse_user_code(input: &str) -> Result<String, CodeError> {
         return Err(CodeError::Empty);
     }
     let separators = trimmed.chars().filter(|c| matches!(c, ' ' | '-')).count();
-    let digits: String = trimmed.chars().filter(|c| !matches!(c, ' ' | '-')).collect();
+    let digits: String = trimmed
+        .chars()
+        .filter(|c| !matches!(c, ' ' | '-'))
+        .collect();
     if !digits.chars().all(|c| c.is_ascii_digit()) {
         return Err(CodeError::NotDigits);
     }
@@ -215,9 +218,18 @@ mod tests {
         let key = b"12345678901234567890";
         let now = 1_000_000_000;
         let step = step_at(now);
-        assert_eq!(matching_step(key, &code_for_step(key, step - 1), now, 1), Some(step - 1));
-        assert_eq!(matching_step(key, &code_for_step(key, step + 1), now, 1), Some(step + 1));
-        assert_eq!(matching_step(key, &code_for_step(key, step + 2), now, 1), None);
+        assert_eq!(
+            matching_step(key, &code_for_step(key, step - 1), now, 1),
+            Some(step - 1)
+        );
+        assert_eq!(
+            matching_step(key, &code_for_step(key, step + 1), now, 1),
+            Some(step + 1)
+        );
+        assert_eq!(
+            matching_step(key, &code_for_step(key, step + 2), now, 1),
+            None
+        );
         assert_eq!(matching_step(key, "12345", now, 1), None);
     }
 

@@ -100,7 +100,11 @@ pub struct GetUserResponse {
     pub user_attributes: Vec<AttributeType>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub preferred_mfa_setting: Option<String>,
-    #[serde(default, rename = "UserMFASettingList", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        rename = "UserMFASettingList",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub user_mfa_setting_list: Option<Vec<String>>,
 }
 
@@ -126,7 +130,11 @@ pub struct MfaSettings {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase")]
 pub struct SetUserMfaPreferenceRequest {
-    #[serde(default, rename = "SMSMfaSettings", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        rename = "SMSMfaSettings",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub sms_mfa_settings: Option<MfaSettings>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub software_token_mfa_settings: Option<MfaSettings>,
@@ -265,7 +273,10 @@ mod tests {
             access_token: Some("tok".into()),
             session: None,
         };
-        assert_eq!(serde_json::to_value(&req).unwrap(), json!({"AccessToken": "tok"}));
+        assert_eq!(
+            serde_json::to_value(&req).unwrap(),
+            json!({"AccessToken": "tok"})
+        );
     }
 
     #[test]
@@ -321,7 +332,9 @@ mod tests {
         let r: VerifySoftwareTokenResponse =
             serde_json::from_str(r#"{"Status":"SUCCESS","Session":"abc"}"#).unwrap();
         assert_eq!(r.status, Some(VerifyStatus::Success));
-        assert!(serde_json::from_str::<VerifySoftwareTokenResponse>(r#"{"Status":"NOPE"}"#).is_err());
+        assert!(
+            serde_json::from_str::<VerifySoftwareTokenResponse>(r#"{"Status":"NOPE"}"#).is_err()
+        );
     }
 
     #[test]

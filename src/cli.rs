@@ -1,0 +1,166 @@
+//! The command line: global options shared with the AWS CLI, and the subcommands.
+
+use crate::config::{self, Overrides};
+use crate::failure::Failure;
+use crate::output::{self, Format};
+use crate::secret::Sensitive;
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+#[derive(Parser)]
+#[command(
+    name = "cognito-mfa",
+    version,
+    about = "Enroll an Amazon Cognito user-pool user in TOTP (authenticator-app) MFA",
+    after_help = "Exit codes: 0 success, 252 bad command line or parameters, 253 bad configuration, 254 the service answered with an error, 255 anything else, 130 interrupted."
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalArgs,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// Options every command takes, named as in the AWS CLI.
+#[derive(Args, Clone, Default)]
+pub struct GlobalArgs {
+    /// The AWS region (else AWS_REGION, AWS_DEFAULT_REGION, the profile's region).
+    #[arg(long, global = true)]
+    pub region: Option<String>,
+    /// The Cognito endpoint (else AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER, AWS_ENDPOINT_URL).
+    /// Plain http:// only for loopback hosts.
+    #[arg(long, global = true, value_name = "URL")]
+    pub endpoint_url: Option<String>,
+    /// The profile in ~/.aws/config (else AWS_PROFILE, else default).
+    #[arg(long, global = true)]
+    pub profile: Option<String>,
+    /// A PEM bundle of CA certificates to trust instead of the system's (else AWS_CA_BUNDLE).
+    #[arg(long, global = true, value_name = "FILE")]
+    pub ca_bundle: Option<PathBuf>,
+    /// Seconds to wait for a connection (default 5; 0 waits forever).
+    #[arg(long, global = true, value_name = "SECONDS")]
+    pub cli_connect_timeout: Option<u64>,
+    /// Seconds to wait for one whole request (default 30; 0 waits forever).
+    #[arg(long, global = true, value_name = "SECONDS")]
+    pub cli_read_timeout: Option<u64>,
+    /// Output format (else AWS_DEFAULT_OUTPUT, else json).
+    #[arg(long, global = true, value_enum)]
+    pub output: Option<Format>,
+    /// A JMESPath query applied to the answer.
+    #[arg(long, global = true)]
+    pub query: Option<String>,
+    /// Show each request and answer on stderr, with tokens, sessions, secrets and codes redacted.
+    #[arg(long, global = true)]
+    pub debug: bool,
+    /// Accepted for compatibility with the AWS CLI: output is never paged.
+    #[arg(long, global = true, hide = true)]
+    pub no_cli_pager: bool,
+    /// Accepted for compatibility with the AWS CLI: these calls are never signed.
+    #[arg(long, global = true, hide = true)]
+    pub no_sign_request: bool,
+}
+
+impl GlobalArgs {
+    pub fn overrides(&self) -> Overrides {
+        Overrides {
+            region: self.region.clone(),
+            endpoint_url: self.endpoint_url.clone(),
+            profile: self.profile.clone(),
+            ca_bundle: self.ca_bundle.clone(),
+            connect_timeout_secs: self.cli_connect_timeout,
+            read_timeout_secs: self.cli_read_timeout,
+            debug: self.debug,
+        }
+    }
+
+    pub fn resolve(&self) -> Result<config::Resolved, Failure> {
+        Ok(config::resolve(&self.overrides(), &config::ProcessEnv)?)
+    }
+
+    pub fn format(&self) -> Result<Format, Failure> {
+        if let Some(f) = self.output {
+            return Ok(f);
+        }
+        match std::env::var("AWS_DEFAULT_OUTPUT") {
+            Ok(v) if !v.is_empty() => Format::from_str(&v, true).map_err(|_| {
+                Failure::Config(format!(
+                    "AWS_DEFAULT_OUTPUT is '{v}'; it must be one of json, text, yaml, yaml-stream, table"
+                ))
+            }),
+            _ => Ok(Format::Json),
+        }
+    }
+
+    /// The answer as `--query` and `--output` say.
+    pub fn render(&self, value: &serde_json::Value, operation: &str) -> Result<String, Failure> {
+        let selected = match &self.query {
+            Some(q) => output::apply_query(value, q).map_err(|e| Failure::Usage(e.to_string()))?,
+            None => value.clone(),
+        };
+        Ok(output::render(&selected, self.format()?, operation))
+    }
+}
+
+#[derive(Subcommand)]
+pub enum Command {
+    /// Returns a unique generated shared secret key code for the user account. The request
+    /// takes an access token or a session string, but not both.
+    AssociateSoftwareToken(AssociateArgs),
+    /// Registers a user's entered TOTP code and marks the user's software token MFA status as
+    /// verified if successful.
+    VerifySoftwareToken(VerifyArgs),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SkeletonKind {
+    Input,
+    YamlInput,
+    Output,
+}
+
+/// The AWS CLI's input and skeleton options.
+#[derive(Args, Clone, Default)]
+pub struct AwsCommonArgs {
+    /// The request as JSON (a string, or file://path). Values given as flags override it.
+    #[arg(long, value_name = "JSON")]
+    pub cli_input_json: Option<String>,
+    /// The request as YAML (a string, or file://path). Values given as flags override it.
+    #[arg(long, value_name = "YAML")]
+    pub cli_input_yaml: Option<String>,
+    /// Print a request skeleton (input, yaml-input) or a sample answer (output) and send nothing.
+    #[arg(long, value_enum, num_args = 0..=1, default_missing_value = "input")]
+    pub generate_cli_skeleton: Option<SkeletonKind>,
+    /// Open the enrollment wizard with the given values filled in.
+    #[arg(long)]
+    pub cli_auto_prompt: bool,
+}
+
+#[derive(Args, Clone)]
+pub struct AssociateArgs {
+    /// A valid access token that Amazon Cognito issued to the user (or file://path).
+    #[arg(long, value_name = "TOKEN")]
+    pub access_token: Option<Sensitive>,
+    /// The session from the MFA_SETUP challenge of the user's sign-in (or file://path).
+    #[arg(long, value_name = "SESSION")]
+    pub session: Option<Sensitive>,
+    #[command(flatten)]
+    pub common: AwsCommonArgs,
+}
+
+#[derive(Args, Clone)]
+pub struct VerifyArgs {
+    /// A valid access token that Amazon Cognito issued to the user (or file://path).
+    #[arg(long, value_name = "TOKEN")]
+    pub access_token: Option<Sensitive>,
+    /// The session from AssociateSoftwareToken in the MFA_SETUP flow (or file://path).
+    #[arg(long, value_name = "SESSION")]
+    pub session: Option<Sensitive>,
+    /// The 6-digit code the authenticator app shows (required).
+    #[arg(long, value_name = "CODE")]
+    pub user_code: Option<Sensitive>,
+    /// A name for the device, shown in the user's MFA settings.
+    #[arg(long, value_name = "NAME")]
+    pub friendly_device_name: Option<String>,
+    #[command(flatten)]
+    pub common: AwsCommonArgs,
+}

@@ -1,0 +1,349 @@
+//! The HTTP client: one generic call for every operation, with timeouts, bounded bodies and the
+//! AWS SDKs' standard retry mode.
+
+use super::endpoint::Endpoint;
+use super::error::{ApiError, ServiceError, ServiceErrorKind, error_code};
+use super::wire::{ErrorBody, Operation, redact};
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Duration;
+
+/// Answers larger than this are refused: no Cognito answer comes near it.
+pub const MAX_RESPONSE_BYTES: usize = 1024 * 1024;
+pub const CONTENT_TYPE: &str = "application/x-amz-json-1.1";
+pub const TARGET_PREFIX: &str = "AWSCognitoIdentityProviderService.";
+pub const USER_AGENT: &str = concat!("cognito-mfa/", env!("CARGO_PKG_VERSION"));
+
+/// The AWS SDKs' standard retry mode: up to `max_attempts`, full-jitter exponential backoff.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct RetryPolicy {
+    pub max_attempts: u32,
+    pub base_delay: Duration,
+    pub max_backoff: Duration,
+}
+
+impl Default for RetryPolicy {
+    fn default() -> Self {
+        Self {
+            max_attempts: 3,
+            base_delay: Duration::from_secs(1),
+            max_backoff: Duration::from_secs(20),
+        }
+    }
+}
+
+impl RetryPolicy {
+    /// The wait before retry number `retry` (0 for the first retry): random in [0, base·2^retry].
+    pub fn backoff(&self, retry: u32, random_unit: f64) -> Duration {
+        let ceiling = self
+            .base_delay
+            .saturating_mul(2u32.saturating_pow(retry))
+            .min(self.max_backoff);
+        ceiling.mul_f64(random_unit.clamp(0.0, 1.0))
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct ClientSettings {
+    pub endpoint: Endpoint,
+    /// `None`: wait forever (the AWS CLI's `--cli-connect-timeout 0`).
+    pub connect_timeout: Option<Duration>,
+    /// The longest wait for one whole request; `None`: forever.
+    pub request_timeout: Option<Duration>,
+    pub ca_bundle: Option<PathBuf>,
+    /// Print each request and answer, redacted, on stderr.
+    pub debug: bool,
+    pub retry: RetryPolicy,
+}
+
+impl ClientSettings {
+    pub fn new(endpoint: Endpoint) -> Self {
+        Self {
+            endpoint,
+            connect_timeout: Some(Duration::from_secs(5)),
+            request_timeout: Some(Duration::from_secs(30)),
+            ca_bundle: None,
+            debug: false,
+            retry: RetryPolicy::default(),
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ClientBuildError {
+    #[error("Cannot read the CA bundle {path}: {detail}. Check --ca-bundle or AWS_CA_BUNDLE.")]
+    CaBundle { path: PathBuf, detail: String },
+    #[error("Cannot set up the HTTP client: {0}")]
+    Http(String),
+}
+
+/// A Cognito user-pool client. Cheap to clone: the connection pool is shared.
+#[derive(Clone)]
+pub struct CognitoClient {
+    inner: Arc<Inner>,
+}
+
+struct Inner {
+    http: reqwest::Client,
+    settings: ClientSettings,
+}
+
+impl std::fmt::Debug for CognitoClient {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CognitoClient")
+            .field("endpoint", &self.inner.settings.endpoint.as_str())
+            .finish_non_exhaustive()
+    }
+}
+
+impl CognitoClient {
+    pub fn new(settings: ClientSettings) -> Result<Self, ClientBuildError> {
+        let mut builder = reqwest::Client::builder()
+            .user_agent(USER_AGENT)
+            .no_proxy()
+            .pool_max_idle_per_host(2);
+        if let Some(t) = settings.connect_timeout {
+            builder = builder.connect_timeout(t);
+        }
+        if let Some(t) = settings.request_timeout {
+            builder = builder.timeout(t);
+        }
+        if let Some(path) = &settings.ca_bundle {
+            let pem = std::fs::read(path).map_err(|e| ClientBuildError::CaBundle {
+                path: path.clone(),
+                detail: e.to_string(),
+            })?;
+            let certs = reqwest::Certificate::from_pem_bundle(&pem).map_err(|e| {
+                ClientBuildError::CaBundle {
+                    path: path.clone(),
+                    detail: e.to_string(),
+                }
+            })?;
+            if certs.is_empty() {
+                return Err(ClientBuildError::CaBundle {
+                    path: path.clone(),
+                    detail: "it holds no PEM certificate".into(),
+                });
+            }
+            builder = builder.tls_certs_only(certs);
+        } else if settings.endpoint.is_plain_http() {
+            // Loopback HTTP needs no TLS: skip loading the system's root certificates.
+            builder = builder.tls_certs_only(Vec::new());
+        }
+        let http = builder
+            .build()
+            .map_err(|e| ClientBuildError::Http(e.to_string()))?;
+        Ok(Self {
+            inner: Arc::new(Inner { http, settings }),
+        })
+    }
+
+    pub fn endpoint(&self) -> &Endpoint {
+        &self.inner.settings.endpoint
+    }
+
+    /// Calls one operation, retrying throttling, 5xx and connection failures.
+    pub async fn call<O: Operation>(&self, request: &O) -> Result<O::Response, ApiError> {
+        let body = serde_json::to_vec(request).map_err(|e| ApiError::Transport {
+            operation: O::NAME,
+            detail: format!("cannot encode the request: {e}"),
+        })?;
+        if self.inner.settings.debug {
+            self.log_json(&format!("request {}", O::NAME), &body);
+        }
+        let policy = self.inner.settings.retry;
+        let mut attempt = 0;
+        loop {
+            attempt += 1;
+            let result = self.attempt::<O>(&body).await;
+            match result {
+                Err(e) if e.is_retryable() && attempt < policy.max_attempts => {
+                    let wait = policy.backoff(attempt - 1, rand::random::<f64>());
+                    if self.inner.settings.debug {
+                        eprintln!(
+                            "DEBUG {} attempt {attempt} failed ({}); retrying in {} ms",
+                            O::NAME,
+                            e.service_code().unwrap_or("network"),
+                            wait.as_millis()
+                        );
+                    }
+                    tokio::time::sleep(wait).await;
+                }
+                other => return other,
+            }
+        }
+    }
+
+    async fn attempt<O: Operation>(&self, body: &[u8]) -> Result<O::Response, ApiError> {
+        let settings = &self.inner.settings;
+        let response = self
+            .inner
+            .http
+            .post(settings.endpoint.url().clone())
+            .header("Content-Type", CONTENT_TYPE)
+            .header("X-Amz-Target", format!("{TARGET_PREFIX}{}", O::NAME))
+            .body(body.to_vec())
+            .send()
+            .await
+            .map_err(|e| self.transport_error(O::NAME, &e))?;
+        let status = response.status().as_u16();
+        let header = |name: &str| {
+            response
+                .headers()
+                .get(name)
+                .and_then(|v| v.to_str().ok())
+                .map(str::to_string)
+        };
+        let error_header = header("x-amzn-ErrorType");
+        let request_id = header("x-amzn-RequestId");
+        let bytes = read_bounded(response).await.map_err(|e| match e {
+            BodyError::TooLarge => ApiError::BadResponse {
+                operation: O::NAME,
+                status,
+                detail: format!("larger than {} KiB", MAX_RESPONSE_BYTES / 1024),
+            },
+            BodyError::Read(e) => self.transport_error(O::NAME, &e),
+        })?;
+        if settings.debug {
+            self.log_json(&format!("response {} HTTP {status}", O::NAME), &bytes);
+        }
+        if (200..300).contains(&status) {
+            return serde_json::from_slice(&bytes).map_err(|e| ApiError::BadResponse {
+                operation: O::NAME,
+                status,
+                detail: describe_bad_body(&bytes, &e),
+            });
+        }
+        let parsed: Option<ErrorBody> = serde_json::from_slice(&bytes).ok();
+        let code = error_code(
+            parsed.as_ref().map(|b| b.error_type.as_str()),
+            error_header.as_deref(),
+        );
+        match code {
+            Some(code) => Err(ApiError::Service(ServiceError {
+                operation: O::NAME,
+                kind: ServiceErrorKind::from_code(&code),
+                code,
+                message: parsed.map(|b| b.message).unwrap_or_default(),
+                status,
+                request_id,
+            })),
+            None => Err(ApiError::BadResponse {
+                operation: O::NAME,
+                status,
+                detail: if bytes.is_empty() {
+                    "empty body".into()
+                } else {
+                    match serde_json::from_slice::<serde_json::Value>(&bytes) {
+                        Ok(_) => "JSON without an error type".into(),
+                        Err(e) => describe_bad_body(&bytes, &e),
+                    }
+                },
+            }),
+        }
+    }
+
+    fn transport_error(&self, operation: &'static str, e: &reqwest::Error) -> ApiError {
+        if e.is_timeout() {
+            let after = self
+                .inner
+                .settings
+                .request_timeout
+                .or(self.inner.settings.connect_timeout)
+                .unwrap_or_default();
+            return ApiError::Timeout { operation, after };
+        }
+        if e.is_connect() {
+            return ApiError::Connect {
+                endpoint: self.inner.settings.endpoint.as_str().to_string(),
+                detail: root_cause(e),
+            };
+        }
+        ApiError::Transport {
+            operation,
+            detail: root_cause(e),
+        }
+    }
+
+    fn log_json(&self, label: &str, bytes: &[u8]) {
+        let shown = match serde_json::from_slice::<serde_json::Value>(bytes) {
+            Ok(v) => redact(&v).to_string(),
+            Err(_) => format!("<{} bytes, not JSON>", bytes.len()),
+        };
+        eprintln!("DEBUG {label}: {shown}");
+    }
+}
+
+enum BodyError {
+    TooLarge,
+    Read(reqwest::Error),
+}
+
+async fn read_bounded(mut response: reqwest::Response) -> Result<Vec<u8>, BodyError> {
+    if response
+        .content_length()
+        .is_some_and(|n| n > MAX_RESPONSE_BYTES as u64)
+    {
+        return Err(BodyError::TooLarge);
+    }
+    let mut out = Vec::new();
+    while let Some(chunk) = response.chunk().await.map_err(BodyError::Read)? {
+        if out.len() + chunk.len() > MAX_RESPONSE_BYTES {
+            return Err(BodyError::TooLarge);
+        }
+        out.extend_from_slice(&chunk);
+    }
+    Ok(out)
+}
+
+fn describe_bad_body(bytes: &[u8], e: &serde_json::Error) -> String {
+    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(200)]).to_lowercase();
+    if bytes.is_empty() {
+        "empty body".into()
+    } else if head.trim_start().starts_with('<') {
+        "an HTML page".into()
+    } else if e.is_eof() {
+        "truncated JSON".into()
+    } else if e.is_data() {
+        format!("unexpected JSON: {e}")
+    } else {
+        "not JSON".into()
+    }
+}
+
+fn root_cause(e: &(dyn std::error::Error + 'static)) -> String {
+    let mut source: &dyn std::error::Error = e;
+    while let Some(next) = source.source() {
+        source = next;
+    }
+    source.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn backoff_is_full_jitter_and_capped() {
+        let p = RetryPolicy::default();
+        assert_eq!(p.backoff(0, 1.0), Duration::from_secs(1));
+        assert_eq!(p.backoff(1, 1.0), Duration::from_secs(2));
+        assert_eq!(p.backoff(1, 0.5), Duration::from_secs(1));
+        assert_eq!(p.backoff(0, 0.0), Duration::ZERO);
+        assert_eq!(p.backoff(10, 1.0), Duration::from_secs(20));
+    }
+
+    #[test]
+    fn bad_bodies_are_described() {
+        let err = |b: &[u8]| serde_json::from_slice::<serde_json::Value>(b).unwrap_err();
+        assert_eq!(
+            describe_bad_body(b"<html>oops", &err(b"<html>oops")),
+            "an HTML page"
+        );
+        assert_eq!(
+            describe_bad_body(b"{\"a\":", &err(b"{\"a\":")),
+            "truncated JSON"
+        );
+        assert_eq!(describe_bad_body(b"garbage", &err(b"garbage")), "not JSON");
+    }
+}

@@ -1,0 +1,53 @@
+//! What a command can end with, and the exit code each kind gives (those of AWS CLI v2, so
+//! scripts can tell them apart).
+
+use crate::cognito::ApiError;
+
+pub const EXIT_OK: i32 = 0;
+pub const EXIT_USAGE: i32 = 252;
+pub const EXIT_CONFIG: i32 = 253;
+pub const EXIT_SERVICE: i32 = 254;
+pub const EXIT_OTHER: i32 = 255;
+pub const EXIT_INTERRUPTED: i32 = 130;
+
+#[derive(Debug, thiserror::Error)]
+pub enum Failure {
+    /// A bad command line or parameter value: nothing was sent.
+    #[error("{0}")]
+    Usage(String),
+    /// Bad configuration: region, endpoint, profile, CA bundle.
+    #[error("{0}")]
+    Config(String),
+    /// The service or the network failed.
+    #[error("{0}")]
+    Api(#[from] ApiError),
+    /// Anything else, with what to do about it.
+    #[error("{0}")]
+    Other(String),
+    #[error("Interrupted.")]
+    Interrupted,
+}
+
+impl Failure {
+    pub fn exit_code(&self) -> i32 {
+        match self {
+            Self::Usage(_) => EXIT_USAGE,
+            Self::Config(_) => EXIT_CONFIG,
+            Self::Api(ApiError::Service(_)) => EXIT_SERVICE,
+            Self::Api(_) | Self::Other(_) => EXIT_OTHER,
+            Self::Interrupted => EXIT_INTERRUPTED,
+        }
+    }
+}
+
+impl From<crate::config::ConfigError> for Failure {
+    fn from(e: crate::config::ConfigError) -> Self {
+        Self::Config(e.to_string())
+    }
+}
+
+impl From<crate::cognito::client::ClientBuildError> for Failure {
+    fn from(e: crate::cognito::client::ClientBuildError) -> Self {
+        Self::Config(e.to_string())
+    }
+}

@@ -1,0 +1,355 @@
+//! Printing a response as the AWS CLI does: json, text, yaml, yaml-stream or table, after an
+//! optional JMESPath `--query`.
+
+use serde_json::Value;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum Format {
+    #[default]
+    Json,
+    Text,
+    Yaml,
+    YamlStream,
+    Table,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum OutputError {
+    #[error("Bad value for --query {query}: {detail}")]
+    BadQuery { query: String, detail: String },
+}
+
+/// Applies a JMESPath expression to a response.
+pub fn apply_query(value: &Value, query: &str) -> Result<Value, OutputError> {
+    let bad = |detail: String| OutputError::BadQuery {
+        query: query.to_string(),
+        detail,
+    };
+    let expr = jmespath::compile(query).map_err(|e| bad(e.to_string()))?;
+    let data = jmespath::Variable::from_serializable(value).map_err(|e| bad(e.to_string()))?;
+    let result = expr.search(data).map_err(|e| bad(e.to_string()))?;
+    serde_json::to_value(&*result).map_err(|e| bad(e.to_string()))
+}
+
+/// Renders `value` (titled `operation` for tables) in the chosen format, ending in a newline.
+pub fn render(value: &Value, format: Format, operation: &str) -> String {
+    match format {
+        Format::Json => json(value),
+        Format::Text => text(value),
+        Format::Yaml => yaml(value),
+        Format::YamlStream => yaml(&Value::Array(vec![value.clone()])),
+        Format::Table => table(value, operation),
+    }
+}
+
+/// `json.dumps(value, indent=4, ensure_ascii=False)`, as the AWS CLI prints.
+pub fn json(value: &Value) -> String {
+    let mut out = Vec::new();
+    let formatter = serde_json::ser::PrettyFormatter::with_indent(b"    ");
+    let mut ser = serde_json::Serializer::with_formatter(&mut out, formatter);
+    // Serialising a Value into memory cannot fail.
+    let _ = serde::Serialize::serialize(value, &mut ser);
+    let mut s = String::from_utf8_lossy(&out).into_owned();
+    s.push('\n');
+    s
+}
+
+pub fn yaml(value: &Value) -> String {
+    if value.is_null() {
+        return "null\n".into();
+    }
+    match serde_norway::to_string(value) {
+        Ok(s) if s.ends_with('\n') => s,
+        Ok(s) => s + "\n",
+        Err(_) => json(value),
+    }
+}
+
+fn scalar_text(v: &Value) -> String {
+    match v {
+        Value::String(s) => s.clone(),
+        Value::Bool(true) => "True".into(),
+        Value::Bool(false) => "False".into(),
+        Value::Null => "None".into(),
+        other => other.to_string(),
+    }
+}
+
+fn is_scalar(v: &Value) -> bool {
+    !matches!(v, Value::Object(_) | Value::Array(_))
+}
+
+/// The AWS CLI's text format: scalars of an object tab-separated in key order, nested values
+/// on their own lines headed by their upper-cased key.
+pub fn text(value: &Value) -> String {
+    let mut out = String::new();
+    text_into(value, None, None, &mut out);
+    out
+}
+
+fn text_into(value: &Value, id: Option<&str>, keys: Option<&[String]>, out: &mut String) {
+    match value {
+        Value::Object(map) => {
+            let mut scalars = Vec::new();
+            let mut nested = Vec::new();
+            match keys {
+                None => {
+                    let mut sorted: Vec<_> = map.iter().collect();
+                    sorted.sort_by(|a, b| a.0.cmp(b.0));
+                    for (k, v) in sorted {
+                        if is_scalar(v) {
+                            scalars.push(scalar_text(v));
+                        } else {
+                            nested.push((k.clone(), v));
+                        }
+                    }
+                }
+                Some(keys) => {
+                    for k in keys {
+                        scalars.push(map.get(k).map(scalar_text).unwrap_or_default());
+                    }
+                    let mut rest: Vec<_> = map.iter().filter(|(k, _)| !keys.contains(k)).collect();
+                    rest.sort_by(|a, b| a.0.cmp(b.0));
+                    nested.extend(rest.into_iter().map(|(k, v)| (k.clone(), v)));
+                }
+            }
+            if !scalars.is_empty() {
+                if let Some(id) = id {
+                    scalars.insert(0, id.to_uppercase());
+                }
+                out.push_str(&scalars.join("\t"));
+                out.push('\n');
+            }
+            for (k, v) in nested {
+                text_into(v, Some(&k), None, out);
+            }
+        }
+        Value::Array(items) => {
+            if items.is_empty() {
+                return;
+            }
+            if items.iter().any(Value::is_object) {
+                let mut all: Vec<String> = items
+                    .iter()
+                    .filter_map(Value::as_object)
+                    .flat_map(|m| {
+                        m.iter()
+                            .filter(|(_, v)| is_scalar(v))
+                            .map(|(k, _)| k.clone())
+                    })
+                    .collect();
+                all.sort();
+                all.dedup();
+                for item in items {
+                    text_into(item, id, Some(&all), out);
+                }
+            } else {
+                let (scalars, lists): (Vec<&Value>, Vec<&Value>) =
+                    items.iter().partition(|v| is_scalar(v));
+                if !scalars.is_empty() {
+                    match id {
+                        Some(id) => {
+                            for s in &scalars {
+                                out.push_str(&format!(
+                                    "{}\t{}\n",
+                                    id.to_uppercase(),
+                                    scalar_text(s)
+                                ));
+                            }
+                        }
+                        None => {
+                            let joined: Vec<String> =
+                                scalars.iter().map(|v| scalar_text(v)).collect();
+                            out.push_str(&joined.join("\t"));
+                            out.push('\n');
+                        }
+                    }
+                }
+                for list in lists {
+                    text_into(list, id, None, out);
+                }
+            }
+        }
+        scalar => {
+            out.push_str(&scalar_text(scalar));
+            out.push('\n');
+        }
+    }
+}
+
+/// A box-drawn table in the AWS CLI's style: a title, then a row of names over a row of values
+/// for each object, nested objects as sub-tables.
+pub fn table(value: &Value, title: &str) -> String {
+    let mut rows: Vec<Row> = Vec::new();
+    table_rows(value, title, &mut rows);
+    let width = rows
+        .iter()
+        .map(Row::min_width)
+        .max()
+        .unwrap_or(0)
+        .max(title.len() + 4);
+    let mut out = String::new();
+    for row in rows {
+        row.draw(width, &mut out);
+    }
+    out
+}
+
+enum Row {
+    Title(String),
+    Cells(Vec<String>),
+    Rule(usize),
+}
+
+impl Row {
+    fn min_width(&self) -> usize {
+        match self {
+            Row::Title(t) => t.chars().count() + 4,
+            Row::Cells(c) => c.iter().map(|s| s.chars().count() + 4).sum::<usize>() + 1,
+            Row::Rule(_) => 0,
+        }
+    }
+
+    fn draw(&self, width: usize, out: &mut String) {
+        match self {
+            Row::Title(t) => {
+                out.push_str(&format!("{}\n", "-".repeat(width)));
+                out.push_str(&format!("|{:^w$}|\n", t, w = width - 2));
+            }
+            Row::Rule(n) => {
+                let n = (*n).max(1);
+                let cell = (width - 1) / n;
+                let mut line = String::new();
+                for i in 0..n {
+                    let w = if i + 1 == n {
+                        width - 1 - cell * (n - 1)
+                    } else {
+                        cell
+                    };
+                    line.push('+');
+                    line.push_str(&"-".repeat(w - 1));
+                }
+                out.push_str(&format!("{line}+\n"));
+            }
+            Row::Cells(cells) => {
+                let n = cells.len().max(1);
+                let cell = (width - 1) / n;
+                let mut line = String::new();
+                for (i, c) in cells.iter().enumerate() {
+                    let w = if i + 1 == n {
+                        width - 1 - cell * (n - 1)
+                    } else {
+                        cell
+                    };
+                    line.push('|');
+                    line.push_str(&format!("{:^w$}", c, w = w - 1));
+                }
+                out.push_str(&format!("{line}|\n"));
+            }
+        }
+    }
+}
+
+fn table_rows(value: &Value, title: &str, rows: &mut Vec<Row>) {
+    rows.push(Row::Title(title.to_string()));
+    match value {
+        Value::Object(map) => {
+            let scalars: Vec<(&String, &Value)> =
+                map.iter().filter(|(_, v)| is_scalar(v)).collect();
+            if !scalars.is_empty() {
+                rows.push(Row::Rule(scalars.len()));
+                rows.push(Row::Cells(
+                    scalars.iter().map(|(k, _)| k.to_string()).collect(),
+                ));
+                rows.push(Row::Rule(scalars.len()));
+                rows.push(Row::Cells(
+                    scalars.iter().map(|(_, v)| scalar_text(v)).collect(),
+                ));
+                rows.push(Row::Rule(scalars.len()));
+            }
+            for (k, v) in map.iter().filter(|(_, v)| !is_scalar(v)) {
+                table_rows(v, k, rows);
+            }
+        }
+        Value::Array(items) => {
+            for item in items {
+                if is_scalar(item) {
+                    rows.push(Row::Cells(vec![scalar_text(item)]));
+                } else {
+                    table_rows(item, title, rows);
+                }
+            }
+            rows.push(Row::Rule(1));
+        }
+        scalar => {
+            rows.push(Row::Rule(1));
+            rows.push(Row::Cells(vec![scalar_text(scalar)]));
+            rows.push(Row::Rule(1));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn sample() -> Value {
+        serde_json::from_str(r#"{"SecretCode": "JBSWY3DPEHPK3PXP", "Session": "sess-abc"}"#)
+            .unwrap()
+    }
+
+    #[test]
+    fn json_is_four_space_indented_in_response_order() {
+        assert_eq!(
+            json(&sample()),
+            "{\n    \"SecretCode\": \"JBSWY3DPEHPK3PXP\",\n    \"Session\": \"sess-abc\"\n}\n"
+        );
+        assert_eq!(json(&json!({})), "{}\n");
+    }
+
+    #[test]
+    fn text_is_tab_separated_sorted_scalars() {
+        let v: Value = serde_json::from_str(r#"{"Status": "SUCCESS", "Session": "s1"}"#).unwrap();
+        assert_eq!(text(&v), "s1\tSUCCESS\n");
+        let v = json!({"Username": "bob", "UserAttributes": [{"Name": "email", "Value": "b@x"}, {"Name": "sub"}], "UserMFASettingList": ["SOFTWARE_TOKEN_MFA"]});
+        assert_eq!(
+            text(&v),
+            "bob\nUSERATTRIBUTES\temail\tb@x\nUSERATTRIBUTES\tsub\t\nUSERMFASETTINGLIST\tSOFTWARE_TOKEN_MFA\n"
+        );
+        assert_eq!(text(&json!("x")), "x\n");
+        assert_eq!(text(&json!(true)), "True\n");
+    }
+
+    #[test]
+    fn yaml_and_yaml_stream() {
+        assert_eq!(
+            yaml(&sample()),
+            "SecretCode: JBSWY3DPEHPK3PXP\nSession: sess-abc\n"
+        );
+        assert_eq!(
+            render(&sample(), Format::YamlStream, "X"),
+            "- SecretCode: JBSWY3DPEHPK3PXP\n  Session: sess-abc\n"
+        );
+    }
+
+    #[test]
+    fn query_selects_a_member() {
+        assert_eq!(
+            apply_query(&sample(), "SecretCode").unwrap(),
+            json!("JBSWY3DPEHPK3PXP")
+        );
+        assert!(apply_query(&sample(), "[[").is_err());
+    }
+
+    #[test]
+    fn table_has_title_names_and_values() {
+        let t = table(&json!({"Status": "SUCCESS"}), "VerifySoftwareToken");
+        let lines: Vec<&str> = t.lines().collect();
+        assert!(lines[1].contains("VerifySoftwareToken"));
+        assert!(lines.iter().any(|l| l.contains("Status")));
+        assert!(lines.iter().any(|l| l.contains("SUCCESS")));
+        let widths: Vec<usize> = lines.iter().map(|l| l.chars().count()).collect();
+        assert!(widths.iter().all(|w| *w == widths[0]), "{t}");
+    }
+}
