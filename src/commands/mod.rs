@@ -1,6 +1,9 @@
 //! Entry points: one module per command; `dispatch` picks the one the command line names.
 
 pub mod aws_compat;
+pub mod enroll;
+pub mod enroll_args;
+pub mod enroll_config;
 
 use crate::cli::{Cli, Command};
 use crate::cognito::CognitoClient;

@@ -24,6 +24,8 @@ pub struct Settings {
     pub session_validity_secs: u64,
     /// Shown on the sign-in step in demo mode.
     pub password_hint: Option<String>,
+    /// Demo mode: the code step shows the code an app would show now, for the presenter.
+    pub demo: bool,
 }
 
 impl Default for Settings {
@@ -36,6 +38,7 @@ impl Default for Settings {
             set_preferred: true,
             session_validity_secs: 180,
             password_hint: None,
+            demo: false,
         }
     }
 }
@@ -259,7 +262,7 @@ impl Wizard {
         }
         let countdown = match &self.step {
             Step::Scan(e) => e.deadline.is_some(),
-            Step::Code(f) => f.enrollment.deadline.is_some(),
+            Step::Code(f) => f.enrollment.deadline.is_some() || self.settings.demo,
             _ => false,
         };
         countdown || self.step.busy() || self.throttle.as_ref().is_some_and(|t| t.seconds_left > 0)

@@ -15,6 +15,10 @@ pub use theme::Theme;
 use crate::wizard::state::{Overlay, Step, Wizard};
 use ratatui::Frame;
 
+/// The text the scan view draws where the `otpauth://` link goes; the runtime turns it into an
+/// OSC 8 hyperlink (views only draw cells).
+pub const LINK_TEXT: &str = "otpauth link";
+
 /// Smallest terminal the wizard draws in; below it a message asks for a larger window.
 pub const MIN_COLS: u16 = 40;
 pub const MIN_ROWS: u16 = 12;
@@ -44,7 +48,7 @@ pub fn render(frame: &mut Frame, w: &Wizard, theme: Theme) {
 }
 
 /// The header line(s): step number and title; large numbers in helpdesk mode.
-pub(crate) fn step_label(step: &Step) -> String {
+pub fn step_label(step: &Step) -> String {
     match step.number() {
         0 => step.title().to_owned(),
         n => format!("Step {n} of 4 · {}", step.title()),

@@ -92,7 +92,7 @@ fn instructions(
         lines.push(Line::from(vec![
             Span::styled("c", theme.key()),
             Span::raw(" copies it · "),
-            Span::styled("otpauth link", theme.field()),
+            Span::styled(super::LINK_TEXT, theme.field()),
         ]));
     } else {
         lines.push(Line::styled("(hidden: press r)", theme.dim()));
