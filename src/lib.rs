@@ -3,6 +3,7 @@
 //! Layers, top to bottom: `commands` (entry points) → features → `cognito` (the wire client)
 //! and small pure helpers. Nothing below imports upward.
 
+pub mod auth;
 pub mod cli;
 pub mod cognito;
 pub mod commands;

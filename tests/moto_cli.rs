@@ -25,19 +25,34 @@ fn cli(pool: &SeededPool, args: &[&str]) -> Output {
 }
 
 fn json_out(o: &Output) -> serde_json::Value {
-    assert_eq!(o.status.code(), Some(0), "stderr: {}", String::from_utf8_lossy(&o.stderr));
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "stderr: {}",
+        String::from_utf8_lossy(&o.stderr)
+    );
     serde_json::from_slice(&o.stdout).unwrap()
 }
 
 /// Signs in with USER_PASSWORD_AUTH (moto answers with tokens even when MFA is ON) and writes
 /// the access token to a file, so it never appears in a process list.
 fn access_token_file(pool: &SeededPool, dir: &tempfile::TempDir) -> String {
-    let client = CognitoClient::new(ClientSettings::new(Endpoint::parse(&pool.endpoint).unwrap())).unwrap();
+    let client = CognitoClient::new(ClientSettings::new(
+        Endpoint::parse(&pool.endpoint).unwrap(),
+    ))
+    .unwrap();
     let mut params = cognito_mfa::cognito::wire::SecretParams::new();
     params.insert("USERNAME".into(), pool.username.as_str().into());
     params.insert("PASSWORD".into(), pool.password.as_str().into());
-    let request = InitiateAuthRequest { auth_flow: "USER_PASSWORD_AUTH".into(), auth_parameters: params, client_id: pool.client_id.clone() };
-    let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+    let request = InitiateAuthRequest {
+        auth_flow: "USER_PASSWORD_AUTH".into(),
+        auth_parameters: params,
+        client_id: pool.client_id.clone(),
+    };
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
     let answer = rt.block_on(client.call(&request)).unwrap();
     let token = answer.authentication_result.unwrap().access_token.unwrap();
     let path = dir.path().join("access-token");
@@ -63,11 +78,25 @@ fn associate_then_verify_with_a_computed_totp_succeeds() {
     let pool = moto().seed("ON", false);
     let dir = tempfile::tempdir().unwrap();
     let token = access_token_file(&pool, &dir);
-    let associated = json_out(&cli(&pool, &["associate-software-token", "--access-token", &token]));
+    let associated = json_out(&cli(
+        &pool,
+        &["associate-software-token", "--access-token", &token],
+    ));
     let secret = associated["SecretCode"].as_str().unwrap().to_string();
     assert!(!secret.is_empty());
     let code = current_code(&secret);
-    let verified = json_out(&cli(&pool, &["verify-software-token", "--access-token", &token, "--user-code", &code, "--friendly-device-name", "ci phone"]));
+    let verified = json_out(&cli(
+        &pool,
+        &[
+            "verify-software-token",
+            "--access-token",
+            &token,
+            "--user-code",
+            &code,
+            "--friendly-device-name",
+            "ci phone",
+        ],
+    ));
     assert_eq!(verified["Status"], "SUCCESS");
 }
 
@@ -76,19 +105,46 @@ fn a_wrong_code_exits_254_naming_code_mismatch() {
     let pool = moto().seed("ON", false);
     let dir = tempfile::tempdir().unwrap();
     let token = access_token_file(&pool, &dir);
-    let associated = json_out(&cli(&pool, &["associate-software-token", "--access-token", &token]));
+    let associated = json_out(&cli(
+        &pool,
+        &["associate-software-token", "--access-token", &token],
+    ));
     let secret = associated["SecretCode"].as_str().unwrap().to_string();
     let right = current_code(&secret);
     let wrong = format!("{:06}", (right.parse::<u32>().unwrap() + 1) % 1_000_000);
-    let o = cli(&pool, &["verify-software-token", "--access-token", &token, "--user-code", &wrong]);
+    let o = cli(
+        &pool,
+        &[
+            "verify-software-token",
+            "--access-token",
+            &token,
+            "--user-code",
+            &wrong,
+        ],
+    );
     assert_eq!(o.status.code(), Some(254));
-    assert!(String::from_utf8_lossy(&o.stderr).contains("CodeMismatchException"), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(
+        String::from_utf8_lossy(&o.stderr).contains("CodeMismatchException"),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
 }
 
 #[test]
 fn a_garbage_token_exits_254_naming_not_authorized() {
     let pool = moto().seed("ON", false);
-    let o = cli(&pool, &["associate-software-token", "--access-token", "garbage.token.value"]);
+    let o = cli(
+        &pool,
+        &[
+            "associate-software-token",
+            "--access-token",
+            "garbage.token.value",
+        ],
+    );
     assert_eq!(o.status.code(), Some(254));
-    assert!(String::from_utf8_lossy(&o.stderr).contains("NotAuthorizedException"), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(
+        String::from_utf8_lossy(&o.stderr).contains("NotAuthorizedException"),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
 }

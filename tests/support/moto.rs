@@ -27,7 +27,11 @@ impl Moto {
         let server = std::env::var("COGNITO_MFA_MOTO_SERVER").unwrap_or_else(|_| {
             panic!("COGNITO_MFA_MOTO_SERVER must name moto_server: run tests/peers/install-moto.sh (the moto suite runs with --features moto-tests)")
         });
-        let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
         let mut child = Command::new(&server)
             .args(["-H", "127.0.0.1", "-p", &port.to_string()])
             .env("MOTO_COGNITO_IDP_USER_POOL_ENABLE_TOTP", "true")
@@ -52,25 +56,60 @@ impl Moto {
         }
         // Keep draining its log so it never blocks on a full pipe.
         std::thread::spawn(move || for _ in lines.by_ref() {});
-        Moto { child, endpoint: format!("http://127.0.0.1:{port}") }
+        Moto {
+            child,
+            endpoint: format!("http://127.0.0.1:{port}"),
+        }
     }
 
     /// A pool with TOTP MFA (`mfa`: ON or OPTIONAL), an app client and a confirmed user.
     pub fn seed(&self, mfa: &str, with_secret: bool) -> SeededPool {
-        let pool = admin(&self.endpoint, "CreateUserPool", json!({"PoolName": format!("mfa-{mfa}"), "MfaConfiguration": mfa}));
+        let pool = admin(
+            &self.endpoint,
+            "CreateUserPool",
+            json!({"PoolName": format!("mfa-{mfa}"), "MfaConfiguration": mfa}),
+        );
         let pool_id = pool["UserPool"]["Id"].as_str().unwrap().to_string();
-        admin(&self.endpoint, "SetUserPoolMfaConfig", json!({"UserPoolId": pool_id, "MfaConfiguration": mfa, "SoftwareTokenMfaConfiguration": {"Enabled": true}}));
-        let client = admin(&self.endpoint, "CreateUserPoolClient", json!({
+        admin(
+            &self.endpoint,
+            "SetUserPoolMfaConfig",
+            json!({"UserPoolId": pool_id, "MfaConfiguration": mfa, "SoftwareTokenMfaConfiguration": {"Enabled": true}}),
+        );
+        let client = admin(
+            &self.endpoint,
+            "CreateUserPoolClient",
+            json!({
             "UserPoolId": pool_id, "ClientName": "wizard", "GenerateSecret": with_secret,
-            "ExplicitAuthFlows": ["ALLOW_USER_PASSWORD_AUTH", "ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"]}));
-        let client_id = client["UserPoolClient"]["ClientId"].as_str().unwrap().to_string();
-        let client_secret = client["UserPoolClient"]["ClientSecret"].as_str().map(str::to_string);
+            "ExplicitAuthFlows": ["ALLOW_USER_PASSWORD_AUTH", "ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"]}),
+        );
+        let client_id = client["UserPoolClient"]["ClientId"]
+            .as_str()
+            .unwrap()
+            .to_string();
+        let client_secret = client["UserPoolClient"]["ClientSecret"]
+            .as_str()
+            .map(str::to_string);
         let username = format!("user-{}@example.com", rand::random::<u32>());
         let password = "Corr3ct-Horse!".to_string();
-        admin(&self.endpoint, "AdminCreateUser", json!({"UserPoolId": pool_id, "Username": username, "MessageAction": "SUPPRESS",
-            "UserAttributes": [{"Name": "email", "Value": username}]}));
-        admin(&self.endpoint, "AdminSetUserPassword", json!({"UserPoolId": pool_id, "Username": username, "Password": password, "Permanent": true}));
-        SeededPool { endpoint: self.endpoint.clone(), pool_id, client_id, client_secret, username, password }
+        admin(
+            &self.endpoint,
+            "AdminCreateUser",
+            json!({"UserPoolId": pool_id, "Username": username, "MessageAction": "SUPPRESS",
+            "UserAttributes": [{"Name": "email", "Value": username}]}),
+        );
+        admin(
+            &self.endpoint,
+            "AdminSetUserPassword",
+            json!({"UserPoolId": pool_id, "Username": username, "Password": password, "Permanent": true}),
+        );
+        SeededPool {
+            endpoint: self.endpoint.clone(),
+            pool_id,
+            client_id,
+            client_secret,
+            username,
+            password,
+        }
     }
 }
 
@@ -83,12 +122,18 @@ impl Drop for Moto {
 
 /// One call of moto's admin API (operations this project's client does not need).
 pub fn admin(endpoint: &str, operation: &str, body: Value) -> Value {
-    let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
     rt.block_on(async {
         let response = reqwest::Client::new()
             .post(endpoint)
             .header("Content-Type", "application/x-amz-json-1.1")
-            .header("X-Amz-Target", format!("AWSCognitoIdentityProviderService.{operation}"))
+            .header(
+                "X-Amz-Target",
+                format!("AWSCognitoIdentityProviderService.{operation}"),
+            )
             .body(body.to_string())
             .send()
             .await
