@@ -1,13 +1,14 @@
 //! Entry points: one module per command; `dispatch` picks the one the command line names.
 
 pub mod aws_compat;
+pub mod demo;
 pub mod enroll;
 pub mod enroll_args;
 pub mod enroll_config;
 
 use crate::cli::{Cli, Command};
 use crate::cognito::CognitoClient;
-use crate::failure::{EXIT_USAGE, Failure};
+use crate::failure::Failure;
 use aws_compat::Prepared;
 
 pub async fn dispatch(cli: Cli) -> Result<(), Failure> {
@@ -15,7 +16,7 @@ pub async fn dispatch(cli: Cli) -> Result<(), Failure> {
     match cli.command {
         Some(Command::AssociateSoftwareToken(args)) => {
             if args.common.cli_auto_prompt {
-                return auto_prompt_unavailable();
+                return enroll::run(&global, auto_prompt_args(args.access_token, args.session)).await;
             }
             let prepared = aws_compat::prepare_associate(
                 &args.common,
@@ -30,7 +31,9 @@ pub async fn dispatch(cli: Cli) -> Result<(), Failure> {
         }
         Some(Command::VerifySoftwareToken(args)) => {
             if args.common.cli_auto_prompt {
-                return auto_prompt_unavailable();
+                let mut wizard = auto_prompt_args(args.access_token, args.session);
+                wizard.device_name = args.friendly_device_name;
+                return enroll::run(&global, wizard).await;
             }
             let prepared = aws_compat::prepare_verify(
                 &args.common,
@@ -45,16 +48,22 @@ pub async fn dispatch(cli: Cli) -> Result<(), Failure> {
             }
             Ok(())
         }
-        None => Err(Failure::Usage(
-            "name a command: associate-software-token or verify-software-token (see --help)".into(),
-        )),
+        Some(Command::Enroll(args)) => enroll::run(&global, args).await,
+        Some(Command::Demo(args)) => demo::run(&global, args).await,
+        None => enroll::run(&global, enroll_args::EnrollArgs::default()).await,
     }
 }
 
-fn auto_prompt_unavailable() -> Result<(), Failure> {
-    debug_assert_eq!(EXIT_USAGE, 252);
-    Err(Failure::Usage(
-        "--cli-auto-prompt opens the enrollment wizard, which this build does not include yet."
-            .into(),
-    ))
+/// The wizard's flags from a CLI command's values (`--cli-auto-prompt`); the rest comes from
+/// the environment and the config file.
+fn auto_prompt_args(
+    access_token: Option<crate::secret::Sensitive>,
+    session: Option<crate::secret::Sensitive>,
+) -> enroll_args::EnrollArgs {
+    enroll_args::EnrollArgs {
+        access_token,
+        session,
+        ..enroll_args::EnrollArgs::default()
+    }
 }
+
