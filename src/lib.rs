@@ -8,6 +8,7 @@ pub mod cli;
 pub mod cognito;
 pub mod commands;
 pub mod config;
+pub mod emulator;
 pub mod failure;
 pub mod output;
 pub mod qr;

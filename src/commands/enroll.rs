@@ -23,9 +23,15 @@ pub struct Presentation {
     pub always_summarise: bool,
 }
 
-pub async fn run(global: &GlobalArgs, args: EnrollArgs) -> Result<(), Failure> {
+pub async fn run(global: &GlobalArgs, mut args: EnrollArgs) -> Result<(), Failure> {
     let file = enroll_config::load(args.config.as_deref())?;
     let env = ProcessEnv;
+    // The same environment clap reads, for the default command and --cli-auto-prompt.
+    if args.access_token.is_none() && args.session.is_none() {
+        args.access_token = env.var("COGNITO_MFA_ACCESS_TOKEN").map(Into::into);
+    }
+    args.client_id = args.client_id.or_else(|| env.var("COGNITO_MFA_CLIENT_ID"));
+    args.issuer = args.issuer.or_else(|| env.var("COGNITO_MFA_ISSUER"));
     let mut over = global.overrides();
     // flag > environment > config file (the environment is read by `config::resolve`).
     if over.region.is_none() && env.var("AWS_REGION").is_none() && env.var("AWS_DEFAULT_REGION").is_none() {

@@ -2,6 +2,7 @@
 
 pub mod aws_compat;
 pub mod demo;
+pub mod emulator;
 pub mod enroll;
 pub mod enroll_args;
 pub mod enroll_config;

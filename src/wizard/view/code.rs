@@ -58,6 +58,19 @@ pub(super) fn render(frame: &mut Frame, area: Rect, w: &Wizard, form: &CodeForm,
     } else if let Some(error) = &form.error {
         lines.push(Line::styled(error.clone(), theme.error()));
     }
+    if w.settings.demo
+        && let Ok(key) = crate::totp::decode_secret(e.secret.expose())
+    {
+        lines.push(Line::from(""));
+        lines.push(Line::styled(
+            format!(
+                "Demo: an app would show {} now ({} s left).",
+                crate::totp::code_at(&key, w.now),
+                crate::totp::seconds_left(w.now)
+            ),
+            theme.dim(),
+        ));
+    }
     if let Some(left) = w.session_left(e) {
         lines.push(Line::from(""));
         lines.push(match left {
