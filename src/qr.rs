@@ -128,9 +128,8 @@ impl Qr {
     /// The code as rows of half-block cells, quiet zone included (light cells are `Empty`).
     pub fn half_block_rows(&self, quiet: usize) -> Vec<Vec<HalfBlock>> {
         let (side, rows) = self.cells(quiet);
-        let dark = |x: usize, y: usize| {
-            x >= quiet && y >= quiet && self.is_dark(x - quiet, y - quiet)
-        };
+        let dark =
+            |x: usize, y: usize| x >= quiet && y >= quiet && self.is_dark(x - quiet, y - quiet);
         (0..rows)
             .map(|row| {
                 (0..side)
@@ -167,7 +166,10 @@ mod tests {
     fn long_uri_fits_an_80_by_24_terminal_with_a_quiet_zone() {
         let qr = Qr::encode(&long_uri()).unwrap();
         let (cols, rows) = qr.min_cells();
-        assert!(rows <= 23, "needs {rows} rows, leaving none for the hint bar");
+        assert!(
+            rows <= 23,
+            "needs {rows} rows, leaving none for the hint bar"
+        );
         assert!(cols <= 48, "needs {cols} columns");
         assert_eq!(qr.quiet_zone_for(80, 23), Some(MIN_QUIET_ZONE));
         assert_eq!(qr.quiet_zone_for(80, 40), Some(FULL_QUIET_ZONE));
@@ -181,21 +183,32 @@ mod tests {
         let (side, height) = qr.cells(3);
         assert_eq!(rows.len(), height);
         for y in 0..side {
-            for x in 0..side {
-                let cell = rows[y / 2][x];
-                let dark = if y % 2 == 0 { cell.upper_dark() } else { cell.lower_dark() };
+            for (x, &cell) in rows[y / 2].iter().enumerate() {
+                let dark = if y % 2 == 0 {
+                    cell.upper_dark()
+                } else {
+                    cell.lower_dark()
+                };
                 let expected = x >= 3 && y >= 3 && qr.is_dark(x - 3, y - 3);
                 assert_eq!(dark, expected, "module {x},{y}");
             }
         }
         // The quiet zone is light all round.
         assert!(rows[0].iter().all(|c| *c == HalfBlock::Empty));
-        assert!(rows.iter().all(|r| r[0] == HalfBlock::Empty && r[side - 1] == HalfBlock::Empty));
+        assert!(
+            rows.iter()
+                .all(|r| r[0] == HalfBlock::Empty && r[side - 1] == HalfBlock::Empty)
+        );
     }
 
     #[test]
     fn symbols_round_trip() {
-        for b in [HalfBlock::Empty, HalfBlock::Upper, HalfBlock::Lower, HalfBlock::Full] {
+        for b in [
+            HalfBlock::Empty,
+            HalfBlock::Upper,
+            HalfBlock::Lower,
+            HalfBlock::Full,
+        ] {
             assert_eq!(HalfBlock::from_symbol(b.symbol()), Some(b));
         }
         assert_eq!(HalfBlock::from_symbol('x'), None);

@@ -25,11 +25,17 @@ fn demo_enrolls_by_scanning_the_screen() {
     pty.wait_for("a QR code that decodes", |s| decode_qr(s).is_some());
     assert!(pty.text().contains("Scan the QR code"));
     let uri = decode_qr(pty.screen()).unwrap();
-    assert!(uri.starts_with("otpauth://totp/cognito-mfa%20demo:"), "{uri}");
+    assert!(
+        uri.starts_with("otpauth://totp/cognito-mfa%20demo:"),
+        "{uri}"
+    );
     assert!(uri.ends_with("&issuer=cognito-mfa%20demo"), "{uri}");
     let secret = secret_of(&uri);
     assert!(secret.len() >= 16, "{uri}");
-    assert!(pty.text().contains("Session ends in"), "the session flow shows a countdown");
+    assert!(
+        pty.text().contains("Session ends in"),
+        "the session flow shows a countdown"
+    );
 
     pty.send("\r");
     pty.wait_for_text("Type the code");
@@ -55,6 +61,12 @@ fn demo_enrolls_by_scanning_the_screen() {
     assert!(summary.contains("Enrollment summary"), "{summary}");
     assert!(summary.contains("User:         demo"), "{summary}");
     assert!(summary.contains("Device name:  E2E phone"), "{summary}");
-    assert!(summary.contains("Result:       authenticator app MFA set up"), "{summary}");
-    assert!(!summary.contains(&secret), "no secret on the primary screen");
+    assert!(
+        summary.contains("Result:       authenticator app MFA set up"),
+        "{summary}"
+    );
+    assert!(
+        !summary.contains(&secret),
+        "no secret on the primary screen"
+    );
 }

@@ -62,7 +62,10 @@ fn at_scan(settings: Settings, secret: &str, session: Option<&str>) -> Wizard {
     let (mut w, _) = init(settings, Start::AccessToken(Sensitive::new("t")));
     update(
         &mut w,
-        Msg::UserLoaded(Ok(UserInfo { username: "jane".into(), ..UserInfo::default() })),
+        Msg::UserLoaded(Ok(UserInfo {
+            username: "jane".into(),
+            ..UserInfo::default()
+        })),
     );
     update(
         &mut w,
@@ -82,8 +85,18 @@ fn at_code() -> Wizard {
 }
 
 fn sign_in() -> Wizard {
-    let settings = Settings { password_hint: Some("Demo-Passw0rd!".into()), ..settings() };
-    init(settings, Start::SignIn { client_id: "c".into(), username: Some("jane".into()) }).0
+    let settings = Settings {
+        password_hint: Some("Demo-Passw0rd!".into()),
+        ..settings()
+    };
+    init(
+        settings,
+        Start::SignIn {
+            client_id: "c".into(),
+            username: Some("jane".into()),
+        },
+    )
+    .0
 }
 
 #[test]
@@ -92,10 +105,21 @@ fn sign_in_step() {
     keys(&mut w, "secret");
     snapshot_all("sign_in", &w);
     let screen = text(&draw(&w, 80, 24, Theme { color: true }));
-    assert!(screen.contains("••••••") && !screen.contains("secret"), "the password is masked");
-    assert!(screen.contains("Demo-Passw0rd!"), "demo mode shows the password hint");
+    assert!(
+        screen.contains("••••••") && !screen.contains("secret"),
+        "the password is masked"
+    );
+    assert!(
+        screen.contains("Demo-Passw0rd!"),
+        "demo mode shows the password hint"
+    );
     update(&mut w, Msg::Key(Key::Enter));
-    update(&mut w, Msg::SignedIn(Err(WizError::Other("Incorrect username or password.".into()))));
+    update(
+        &mut w,
+        Msg::SignedIn(Err(WizError::Other(
+            "Incorrect username or password.".into(),
+        ))),
+    );
     snapshot_all("sign_in_refused", &w);
 }
 
@@ -110,8 +134,14 @@ fn scan_step() {
     let w = at_scan(settings(), LONG_SECRET, None);
     snapshot_all("scan", &w);
     let screen = text(&draw(&w, 80, 24, Theme { color: true }));
-    assert!(screen.contains("JBSW Y3DP EHPK"), "the secret in groups of four");
-    assert!(screen.contains(ISSUER) && screen.contains(ACCOUNT), "the issuer is shown");
+    assert!(
+        screen.contains("JBSW Y3DP EHPK"),
+        "the secret in groups of four"
+    );
+    assert!(
+        screen.contains(ISSUER) && screen.contains(ACCOUNT),
+        "the issuer is shown"
+    );
 }
 
 #[test]
@@ -126,7 +156,14 @@ fn scan_step_with_a_short_secret_and_a_countdown() {
 
 #[test]
 fn scan_step_in_helpdesk_mode_hides_until_r() {
-    let mut w = at_scan(Settings { helpdesk: true, ..settings() }, LONG_SECRET, None);
+    let mut w = at_scan(
+        Settings {
+            helpdesk: true,
+            ..settings()
+        },
+        LONG_SECRET,
+        None,
+    );
     snapshot_all("scan_helpdesk_hidden", &w);
     let buf = draw(&w, 80, 24, Theme { color: true });
     assert!(!text(&buf).contains("JBSW"), "the secret is hidden");
@@ -143,7 +180,10 @@ fn scan_step_too_small_says_which_size_and_still_shows_the_secret() {
     let buf = draw(&w, 70, 20, Theme { color: true });
     let screen = text(&buf);
     insta::assert_snapshot!("scan_too_small_70x20", screen);
-    assert!(screen.contains("It is 70×20; this step needs at least 76×24"), "{screen}");
+    assert!(
+        screen.contains("It is 70×20; this step needs at least 76×24"),
+        "{screen}"
+    );
     assert!(screen.contains("JBSW Y3DP"));
     assert!(qr_cells(&buf).is_empty());
 }
@@ -169,10 +209,19 @@ fn finishing_done_and_failed_steps() {
     let mut w = at_code();
     keys(&mut w, "123456");
     update(&mut w, Msg::Key(Key::Enter));
-    update(&mut w, Msg::Verified(Ok(Verified { session: None, at: T0 })));
+    update(
+        &mut w,
+        Msg::Verified(Ok(Verified {
+            session: None,
+            at: T0,
+        })),
+    );
     snapshot_all("finishing", &w);
     let mut failed = w.clone();
-    update(&mut failed, Msg::Completed(Err(WizError::Network("No answer from Cognito.".into()))));
+    update(
+        &mut failed,
+        Msg::Completed(Err(WizError::Network("No answer from Cognito.".into()))),
+    );
     snapshot_all("failed_network", &failed);
     let user = UserInfo {
         username: "jane".into(),
@@ -180,7 +229,13 @@ fn finishing_done_and_failed_steps() {
         preferred_mfa: Some("SOFTWARE_TOKEN_MFA".into()),
         ..UserInfo::default()
     };
-    update(&mut w, Msg::Completed(Ok(Completed { user: Some(user), at: T0 })));
+    update(
+        &mut w,
+        Msg::Completed(Ok(Completed {
+            user: Some(user),
+            at: T0,
+        })),
+    );
     snapshot_all("done", &w);
     assert!(text(&draw(&w, 80, 24, Theme { color: true })).contains("delete the old one"));
 }
@@ -200,7 +255,12 @@ fn session_flow_sign_in_with_mfa_setup_goes_to_scan() {
     let mut w = sign_in();
     keys(&mut w, "pw");
     update(&mut w, Msg::Key(Key::Enter));
-    update(&mut w, Msg::SignedIn(Ok(SignedIn::MfaSetup { session: "s".into() })));
+    update(
+        &mut w,
+        Msg::SignedIn(Ok(SignedIn::MfaSetup {
+            session: "s".into(),
+        })),
+    );
     assert!(text(&draw(&w, 80, 24, Theme { color: true })).contains("Asking Cognito"));
 }
 
@@ -253,7 +313,11 @@ fn qr_cells_are_black_on_white_with_and_without_colour() {
             for x in 0..area.width {
                 let cell = &buf[(x, y)];
                 if cell.bg != QR_LIGHT {
-                    assert_eq!((cell.fg, cell.bg), (Color::Reset, Color::Reset), "at {x},{y}");
+                    assert_eq!(
+                        (cell.fg, cell.bg),
+                        (Color::Reset, Color::Reset),
+                        "at {x},{y}"
+                    );
                 }
             }
         }
@@ -280,9 +344,10 @@ fn decode_from_screen(buf: &Buffer) -> String {
         }
     };
     const SCALE: usize = 4;
-    let mut img = rqrr::PreparedImage::prepare_from_greyscale(cols * SCALE, modules_high * SCALE, |x, y| {
-        if dark(x / SCALE, y / SCALE) { 0 } else { 255 }
-    });
+    let mut img =
+        rqrr::PreparedImage::prepare_from_greyscale(cols * SCALE, modules_high * SCALE, |x, y| {
+            if dark(x / SCALE, y / SCALE) { 0 } else { 255 }
+        });
     let grids = img.detect_grids();
     assert_eq!(grids.len(), 1, "exactly one QR found");
     grids[0].decode().unwrap().1
@@ -294,9 +359,15 @@ fn long_qr_fits_and_decodes_from_an_80_by_24_render() {
     assert_eq!(LONG_SECRET.len(), 52);
     let w = at_scan(settings(), LONG_SECRET, None);
     let buf = draw(&w, 80, 24, Theme { color: true });
-    assert_eq!(decode_from_screen(&buf), otpauth_uri(ISSUER, ACCOUNT, LONG_SECRET));
+    assert_eq!(
+        decode_from_screen(&buf),
+        otpauth_uri(ISSUER, ACCOUNT, LONG_SECRET)
+    );
     let buf = draw(&w, 120, 40, Theme { color: true });
-    assert_eq!(decode_from_screen(&buf), otpauth_uri(ISSUER, ACCOUNT, LONG_SECRET));
+    assert_eq!(
+        decode_from_screen(&buf),
+        otpauth_uri(ISSUER, ACCOUNT, LONG_SECRET)
+    );
 }
 
 #[test]

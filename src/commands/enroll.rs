@@ -34,11 +34,16 @@ pub async fn run(global: &GlobalArgs, mut args: EnrollArgs) -> Result<(), Failur
     args.issuer = args.issuer.or_else(|| env.var("COGNITO_MFA_ISSUER"));
     let mut over = global.overrides();
     // flag > environment > config file (the environment is read by `config::resolve`).
-    if over.region.is_none() && env.var("AWS_REGION").is_none() && env.var("AWS_DEFAULT_REGION").is_none() {
+    if over.region.is_none()
+        && env.var("AWS_REGION").is_none()
+        && env.var("AWS_DEFAULT_REGION").is_none()
+    {
         over.region = file.region.clone();
     }
     if over.endpoint_url.is_none()
-        && env.var("AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER").is_none()
+        && env
+            .var("AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER")
+            .is_none()
         && env.var("AWS_ENDPOINT_URL").is_none()
     {
         over.endpoint_url = file.endpoint_url.clone();
@@ -161,9 +166,8 @@ pub async fn run_with(
 }
 
 fn rfc3339(unix: u64) -> String {
-    let format = time::macros::format_description!(
-        "[year]-[month]-[day]T[hour]:[minute]:[second]Z"
-    );
+    let format =
+        time::macros::format_description!("[year]-[month]-[day]T[hour]:[minute]:[second]Z");
     i64::try_from(unix)
         .ok()
         .and_then(|t| time::OffsetDateTime::from_unix_timestamp(t).ok())
@@ -217,21 +221,51 @@ mod tests {
             ..EnrollArgs::default()
         };
         let file = EnrollConfig::default();
-        assert!(matches!(start_from(&args, &file), Ok(Start::AccessToken(t)) if t.expose() == "tok"));
-        let args = EnrollArgs { access_token: None, ..args };
-        assert!(start_from(&args, &file).is_err(), "a session needs a user name");
-        let args = EnrollArgs { username: Some("u".into()), ..args };
-        assert!(matches!(start_from(&args, &file), Ok(Start::Session { .. })));
-        let args = EnrollArgs { session: None, client_id: None, ..args };
-        let file = EnrollConfig { client_id: Some("from-file".into()), ..EnrollConfig::default() };
-        assert!(matches!(start_from(&args, &file), Ok(Start::SignIn { client_id, .. }) if client_id == "from-file"));
+        assert!(
+            matches!(start_from(&args, &file), Ok(Start::AccessToken(t)) if t.expose() == "tok")
+        );
+        let args = EnrollArgs {
+            access_token: None,
+            ..args
+        };
+        assert!(
+            start_from(&args, &file).is_err(),
+            "a session needs a user name"
+        );
+        let args = EnrollArgs {
+            username: Some("u".into()),
+            ..args
+        };
+        assert!(matches!(
+            start_from(&args, &file),
+            Ok(Start::Session { .. })
+        ));
+        let args = EnrollArgs {
+            session: None,
+            client_id: None,
+            ..args
+        };
+        let file = EnrollConfig {
+            client_id: Some("from-file".into()),
+            ..EnrollConfig::default()
+        };
+        assert!(
+            matches!(start_from(&args, &file), Ok(Start::SignIn { client_id, .. }) if client_id == "from-file")
+        );
         assert!(start_from(&EnrollArgs::default(), &EnrollConfig::default()).is_err());
     }
 
     #[test]
     fn flags_beat_the_config_file() {
-        let file = EnrollConfig { issuer: Some("File".into()), helpdesk: true, ..EnrollConfig::default() };
-        let args = EnrollArgs { issuer: Some("Flag".into()), ..EnrollArgs::default() };
+        let file = EnrollConfig {
+            issuer: Some("File".into()),
+            helpdesk: true,
+            ..EnrollConfig::default()
+        };
+        let args = EnrollArgs {
+            issuer: Some("Flag".into()),
+            ..EnrollArgs::default()
+        };
         let s = settings_from(&args, &file);
         assert_eq!(s.issuer, "Flag");
         assert!(s.helpdesk);

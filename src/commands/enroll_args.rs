@@ -7,7 +7,12 @@ use std::path::PathBuf;
 #[derive(Args, Clone, Default)]
 pub struct EnrollArgs {
     /// The user's access token (or file://path). Else COGNITO_MFA_ACCESS_TOKEN.
-    #[arg(long, env = "COGNITO_MFA_ACCESS_TOKEN", hide_env_values = true, value_name = "TOKEN")]
+    #[arg(
+        long,
+        env = "COGNITO_MFA_ACCESS_TOKEN",
+        hide_env_values = true,
+        value_name = "TOKEN"
+    )]
     pub access_token: Option<Sensitive>,
     /// An MFA_SETUP session from the user's own sign-in (or file://path); needs --client-id and
     /// --username.
@@ -62,7 +67,9 @@ pub fn parse_duration_secs(text: &str) -> Result<u64, String> {
         .ok()
         .filter(|n| *n > 0)
         .map(|n| n * unit)
-        .ok_or_else(|| format!("'{text}' is not a duration: use seconds (180, 180s) or minutes (3m)"))
+        .ok_or_else(|| {
+            format!("'{text}' is not a duration: use seconds (180, 180s) or minutes (3m)")
+        })
 }
 
 #[cfg(test)]

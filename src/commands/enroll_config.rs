@@ -31,10 +31,16 @@ pub fn load(explicit: Option<&Path>) -> Result<EnrollConfig, Failure> {
         },
     };
     let text = std::fs::read_to_string(&path).map_err(|e| {
-        Failure::Config(format!("Cannot read the config file {}: {e}.", path.display()))
+        Failure::Config(format!(
+            "Cannot read the config file {}: {e}.",
+            path.display()
+        ))
     })?;
     parse(&text).map_err(|e| {
-        Failure::Config(format!("The config file {} is not valid: {e}", path.display()))
+        Failure::Config(format!(
+            "The config file {} is not valid: {e}",
+            path.display()
+        ))
     })
 }
 
@@ -55,7 +61,10 @@ mod tests {
         assert_eq!(c.region.as_deref(), Some("eu-west-1"));
         assert_eq!(c.client_id.as_deref(), Some("abc"));
         assert!(c.helpdesk);
-        assert!(parse("colour = \"red\"").is_err(), "unknown keys are refused");
+        assert!(
+            parse("colour = \"red\"").is_err(),
+            "unknown keys are refused"
+        );
     }
 
     #[test]

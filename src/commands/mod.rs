@@ -17,7 +17,8 @@ pub async fn dispatch(cli: Cli) -> Result<(), Failure> {
     match cli.command {
         Some(Command::AssociateSoftwareToken(args)) => {
             if args.common.cli_auto_prompt {
-                return enroll::run(&global, auto_prompt_args(args.access_token, args.session)).await;
+                return enroll::run(&global, auto_prompt_args(args.access_token, args.session))
+                    .await;
             }
             let prepared = aws_compat::prepare_associate(
                 &args.common,
@@ -67,4 +68,3 @@ fn auto_prompt_args(
         ..enroll_args::EnrollArgs::default()
     }
 }
-

@@ -1,8 +1,8 @@
 //! Key presses on the steps with fields or choices (part of the pure `update`).
 
+use crate::wizard::field::TextField;
 use crate::wizard::msg::{Cmd, Key};
 use crate::wizard::state::{CodeFocus, CodeForm, DEVICE_NAME_MAX, SignInFocus, Step, Wizard};
-use crate::wizard::field::TextField;
 use crate::wizard::update::{COPIED, common_key, new_code_field, submit_code, submit_sign_in};
 
 pub(crate) fn sign_in(w: &mut Wizard, key: Key) -> Vec<Cmd> {
@@ -108,7 +108,9 @@ pub(crate) fn code(w: &mut Wizard, key: Key) -> Vec<Cmd> {
         }
         (Key::Char(c), CodeFocus::Device) => {
             if !form.device.push(c) && !c.is_control() {
-                form.error = Some(format!("A device name has at most {DEVICE_NAME_MAX} characters."));
+                form.error = Some(format!(
+                    "A device name has at most {DEVICE_NAME_MAX} characters."
+                ));
             }
         }
         (Key::F1 | Key::CtrlC, _) => {}

@@ -7,9 +7,9 @@
 pub mod field;
 mod keys;
 pub mod msg;
-pub mod state;
 pub mod plain;
 pub mod run;
+pub mod state;
 pub mod tasks;
 pub mod update;
 pub mod view;

@@ -44,11 +44,17 @@ pub struct UserInfo {
 /// The outcome of a sign-in call.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SignedIn {
-    Tokens { access_token: Sensitive },
+    Tokens {
+        access_token: Sensitive,
+    },
     /// The pool wants MFA set up before it issues tokens.
-    MfaSetup { session: Sensitive },
+    MfaSetup {
+        session: Sensitive,
+    },
     /// A challenge this wizard cannot answer yet.
-    Unsupported { challenge: String },
+    Unsupported {
+        challenge: String,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -57,7 +57,10 @@ pub async fn run(mut w: Wizard, first: Vec<Cmd>, client: CognitoClient) -> io::R
             && t.seconds_left > 0
         {
             if shown_step.take().is_some() || t.seconds_left % 5 == 0 {
-                say(&format!("Cognito asked us to slow down; trying again in {} s.", t.seconds_left))?;
+                say(&format!(
+                    "Cognito asked us to slow down; trying again in {} s.",
+                    t.seconds_left
+                ))?;
             }
             tokio::time::sleep(std::time::Duration::from_secs(1)).await;
             pending.extend(update(&mut w, Msg::Tick(now_unix())));
@@ -65,7 +68,10 @@ pub async fn run(mut w: Wizard, first: Vec<Cmd>, client: CognitoClient) -> io::R
         }
         let step_number = w.step.number();
         if shown_step != Some(step_number) {
-            say(&format!("\n== {} ==", crate::wizard::view::step_label(&w.step)))?;
+            say(&format!(
+                "\n== {} ==",
+                crate::wizard::view::step_label(&w.step)
+            ))?;
             shown_step = Some(step_number);
         }
         let keys = match prompt(&w, &mut input).await? {
@@ -127,7 +133,9 @@ async fn prompt(w: &Wizard, input: &mut Input) -> io::Result<Option<Vec<Key>>> {
                 say(line)?;
             }
             if form.focus == SignInFocus::Username {
-                let Some(name) = ask(input, "User name: ").await? else { return Ok(None) };
+                let Some(name) = ask(input, "User name: ").await? else {
+                    return Ok(None);
+                };
                 keys.extend(erase(form.username.value.chars().count()));
                 keys.extend(typed(name.trim()));
                 keys.push(Key::Tab);
@@ -135,7 +143,9 @@ async fn prompt(w: &Wizard, input: &mut Input) -> io::Result<Option<Vec<Key>>> {
             if let Some(hint) = &w.settings.password_hint {
                 say(&format!("(demo password: {hint})"))?;
             }
-            let Some(password) = ask(input, "Password: ").await? else { return Ok(None) };
+            let Some(password) = ask(input, "Password: ").await? else {
+                return Ok(None);
+            };
             keys.extend(typed(&password));
             keys.push(Key::Enter);
         }
@@ -156,11 +166,19 @@ async fn prompt(w: &Wizard, input: &mut Input) -> io::Result<Option<Vec<Key>>> {
             if let Some(left) = w.session_left(e) {
                 say(&format!("The enrollment session ends in about {left} s."))?;
             }
-            let Some(answer) = ask(input, "Press Enter when the app shows the account (q to quit): ").await?
+            let Some(answer) = ask(
+                input,
+                "Press Enter when the app shows the account (q to quit): ",
+            )
+            .await?
             else {
                 return Ok(None);
             };
-            keys.push(if answer.trim() == "q" { Key::Char('q') } else { Key::Enter });
+            keys.push(if answer.trim() == "q" {
+                Key::Char('q')
+            } else {
+                Key::Enter
+            });
         }
         Step::Code(form) => {
             if let Some(error) = &form.error {
@@ -194,16 +212,23 @@ async fn prompt(w: &Wizard, input: &mut Input) -> io::Result<Option<Vec<Key>>> {
         }
         Step::Done(s) => {
             say(&format!("Enrolled: {}.", s.result))?;
-            say("If your app already had an entry for this account, delete the old one: it no longer works.")?;
+            say(
+                "If your app already had an entry for this account, delete the old one: it no longer works.",
+            )?;
             keys.push(Key::Enter);
         }
         Step::Failed(f) => {
             say(&f.message)?;
             if f.retry.is_some() {
-                let Some(answer) = ask(input, "Press Enter to try again, q to quit: ").await? else {
+                let Some(answer) = ask(input, "Press Enter to try again, q to quit: ").await?
+                else {
                     return Ok(None);
                 };
-                keys.push(if answer.trim() == "q" { Key::Char('q') } else { Key::Char('r') });
+                keys.push(if answer.trim() == "q" {
+                    Key::Char('q')
+                } else {
+                    Key::Char('r')
+                });
             } else {
                 keys.push(Key::Char('q'));
             }

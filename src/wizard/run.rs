@@ -21,7 +21,6 @@ use tokio::sync::mpsc;
 use tokio::task::JoinSet;
 use tokio::time::MissedTickBehavior;
 
-
 /// Maps a crossterm key press to the wizard's keys; releases and repeats do not count.
 pub fn key_from(event: KeyEvent) -> Option<Key> {
     if event.kind != KeyEventKind::Press {
@@ -154,7 +153,9 @@ pub fn find_text(buf: &Buffer, text: &str) -> Option<(u16, u16)> {
         (0..area.width).find_map(|x| {
             let matches = buf[(x, y)].symbol() == first.as_str()
                 && text.chars().enumerate().all(|(i, c)| {
-                    let Ok(i) = u16::try_from(i) else { return false };
+                    let Ok(i) = u16::try_from(i) else {
+                        return false;
+                    };
                     x + i < area.width && buf[(x + i, y)].symbol() == c.to_string()
                 });
             matches.then_some((x, y))
@@ -170,7 +171,11 @@ fn write_link(out: &mut impl Write, x: u16, y: u16, uri: &Sensitive) -> io::Resu
         crossterm::cursor::MoveTo(x, y),
         crossterm::style::SetAttribute(crossterm::style::Attribute::Underlined)
     )?;
-    write!(out, "\x1b]8;;{}\x1b\\{LINK_TEXT}\x1b]8;;\x1b\\", uri.expose())?;
+    write!(
+        out,
+        "\x1b]8;;{}\x1b\\{LINK_TEXT}\x1b]8;;\x1b\\",
+        uri.expose()
+    )?;
     crossterm::queue!(
         out,
         crossterm::style::SetAttribute(crossterm::style::Attribute::Reset)
@@ -239,7 +244,12 @@ mod tests {
     #[test]
     fn finds_the_link_text() {
         let mut buf = Buffer::empty(ratatui::layout::Rect::new(0, 0, 30, 3));
-        buf.set_string(5, 2, format!("c copies · {LINK_TEXT}"), ratatui::style::Style::new());
+        buf.set_string(
+            5,
+            2,
+            format!("c copies · {LINK_TEXT}"),
+            ratatui::style::Style::new(),
+        );
         assert_eq!(find_text(&buf, LINK_TEXT), Some((16, 2)));
         assert_eq!(find_text(&buf, "nope"), None);
     }

@@ -79,14 +79,16 @@ pub async fn perform(client: &CognitoClient, cmd: Cmd) -> Option<Msg> {
                 client_id,
             };
             Msg::SignedIn(client.call(&request).await.map_err(map).map(|answer| {
-                match (answer.authentication_result, answer.challenge_name, answer.session) {
-                    (Some(result), _, _) if result.access_token.is_some() => SignedIn::Tokens {
-                        access_token: result.access_token.unwrap_or_else(|| Sensitive::new("")),
-                    },
-                    (_, Some(name), Some(session)) if name == "MFA_SETUP" => {
+                match (
+                    answer.authentication_result.and_then(|r| r.access_token),
+                    answer.challenge_name,
+                    answer.session,
+                ) {
+                    (Some(access_token), _, _) => SignedIn::Tokens { access_token },
+                    (None, Some(name), Some(session)) if name == "MFA_SETUP" => {
                         SignedIn::MfaSetup { session }
                     }
-                    (_, name, _) => SignedIn::Unsupported {
+                    (None, name, _) => SignedIn::Unsupported {
                         challenge: name.unwrap_or_else(|| "an unknown challenge".into()),
                     },
                 }
@@ -99,13 +101,17 @@ pub async fn perform(client: &CognitoClient, cmd: Cmd) -> Option<Msg> {
                 access_token,
                 session,
             };
-            Msg::Associated(client.call(&request).await.map_err(map).map(|answer| {
-                Association {
-                    secret: answer.secret_code,
-                    session: answer.session,
-                    at: now_unix(),
-                }
-            }))
+            Msg::Associated(
+                client
+                    .call(&request)
+                    .await
+                    .map_err(map)
+                    .map(|answer| Association {
+                        secret: answer.secret_code,
+                        session: answer.session,
+                        at: now_unix(),
+                    }),
+            )
         }
         Cmd::Verify {
             credential,

@@ -52,7 +52,12 @@ pub fn init(settings: Settings, start: Start) -> (Wizard, Vec<Cmd>) {
     let cmds = match start {
         Start::AccessToken(token) => {
             w.credential = Some(Credential::AccessToken(token.clone()));
-            call(&mut w, Cmd::GetUser { access_token: token })
+            call(
+                &mut w,
+                Cmd::GetUser {
+                    access_token: token,
+                },
+            )
         }
         Start::Session { session, target } => {
             w.credential = Some(Credential::Session(session.clone()));
@@ -492,7 +497,11 @@ pub(crate) fn submit_sign_in(w: &mut Wizard) -> Vec<Cmd> {
     form.busy = true;
     form.error = None;
     let Some(target) = &mut w.sign_in else {
-        return fail(w, "No app client id to sign in with: pass --client-id.", false);
+        return fail(
+            w,
+            "No app client id to sign in with: pass --client-id.",
+            false,
+        );
     };
     target.username = username.clone();
     let client_id = target.client_id.clone();

@@ -24,7 +24,12 @@ pub struct Pty {
 impl Pty {
     pub fn spawn(args: &[&str], env: &[(&str, &str)], cols: u16, rows: u16) -> Self {
         let pair = native_pty_system()
-            .openpty(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 })
+            .openpty(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
             .unwrap();
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_cognito-mfa"));
         cmd.args(args);
@@ -83,7 +88,11 @@ impl Pty {
                 }
                 Err(RecvTimeoutError::Disconnected) => {
                     self.closed = true;
-                    assert!(done(self.parser.screen()), "exited before {what}; screen:\n{}", self.text());
+                    assert!(
+                        done(self.parser.screen()),
+                        "exited before {what}; screen:\n{}",
+                        self.text()
+                    );
                     return;
                 }
             }
@@ -143,9 +152,10 @@ pub fn decode_qr(screen: &vt100::Screen) -> Option<String> {
         }
     };
     const SCALE: usize = 4;
-    let mut img = rqrr::PreparedImage::prepare_from_greyscale(width * SCALE, height * SCALE, |x, y| {
-        if dark(x / SCALE, y / SCALE) { 0 } else { 255 }
-    });
+    let mut img =
+        rqrr::PreparedImage::prepare_from_greyscale(width * SCALE, height * SCALE, |x, y| {
+            if dark(x / SCALE, y / SCALE) { 0 } else { 255 }
+        });
     let grids = img.detect_grids();
     grids.first()?.decode().ok().map(|(_, text)| text)
 }

@@ -17,7 +17,14 @@ pub(super) fn hints(w: &Wizard) -> Vec<(&'static str, &'static str)> {
     let mut hints = match &w.step {
         Step::SignIn(f) if f.busy => vec![],
         Step::SignIn(f) => vec![
-            ("Enter", if f.focus == SignInFocus::Username { "next" } else { "sign in" }),
+            (
+                "Enter",
+                if f.focus == SignInFocus::Username {
+                    "next"
+                } else {
+                    "sign in"
+                },
+            ),
             ("Tab", "switch field"),
             ("Esc", "quit"),
             ("F1", "help"),
@@ -35,7 +42,14 @@ pub(super) fn hints(w: &Wizard) -> Vec<(&'static str, &'static str)> {
             ("Enter", "verify"),
             ("Tab", "switch field"),
             ("Esc", "back to QR"),
-            (if f.focus == CodeFocus::Code { "?" } else { "F1" }, "help"),
+            (
+                if f.focus == CodeFocus::Code {
+                    "?"
+                } else {
+                    "F1"
+                },
+                "help",
+            ),
         ],
         Step::Done(_) => vec![("Enter", "finish")],
         Step::Failed(f) if f.retry.is_some() => vec![("r", "retry"), ("q", "quit")],
@@ -87,7 +101,9 @@ pub(super) fn help(frame: &mut Frame, area: Rect, w: &Wizard, theme: Theme) {
     }
     lines.push(Line::from(""));
     lines.push(Line::styled("Press any key to close.", theme.dim()));
-    let height = u16::try_from(lines.len()).unwrap_or(u16::MAX).saturating_add(2);
+    let height = u16::try_from(lines.len())
+        .unwrap_or(u16::MAX)
+        .saturating_add(2);
     let popup = centered_box(area, 58, height);
     frame.render_widget(Clear, popup);
     frame.render_widget(
@@ -142,7 +158,10 @@ pub(super) fn too_small(
         lines.push(Line::from("Or type this key into your app by hand:"));
         lines.push(Line::styled(secret.to_owned(), theme.title()));
     }
-    frame.render_widget(Paragraph::new(Text::from(lines)).wrap(Wrap { trim: true }), area);
+    frame.render_widget(
+        Paragraph::new(Text::from(lines)).wrap(Wrap { trim: true }),
+        area,
+    );
 }
 
 /// Three rows of block digits for helpdesk mode, so "step 2" reads across a shared screen.

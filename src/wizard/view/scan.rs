@@ -56,8 +56,14 @@ pub(super) fn render(frame: &mut Frame, area: Rect, w: &Wizard, e: &Enrollment, 
         height: area.bottom().saturating_sub(qr_area.y),
     };
     frame.render_widget(
-        Paragraph::new(instructions(w, e, &secret, usize::from(text_area.width), theme))
-            .wrap(Wrap { trim: false }),
+        Paragraph::new(instructions(
+            w,
+            e,
+            &secret,
+            usize::from(text_area.width),
+            theme,
+        ))
+        .wrap(Wrap { trim: false }),
         text_area,
     );
 }

@@ -28,7 +28,10 @@ pub(super) fn render(frame: &mut Frame, area: Rect, w: &Wizard, form: &SignInFor
     };
     lines.push(Line::from(vec![
         Span::raw("User name  "),
-        Span::styled(format!("{:<32}", form.username.value), style(SignInFocus::Username)),
+        Span::styled(
+            format!("{:<32}", form.username.value),
+            style(SignInFocus::Username),
+        ),
     ]));
     lines.push(Line::from(""));
     lines.push(Line::from(vec![
@@ -39,7 +42,10 @@ pub(super) fn render(frame: &mut Frame, area: Rect, w: &Wizard, form: &SignInFor
         ),
     ]));
     if let Some(hint) = &w.settings.password_hint {
-        lines.push(Line::styled(format!("           demo password: {hint}"), theme.dim()));
+        lines.push(Line::styled(
+            format!("           demo password: {hint}"),
+            theme.dim(),
+        ));
     }
     lines.push(Line::from(""));
     if form.busy {

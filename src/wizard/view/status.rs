@@ -64,7 +64,10 @@ fn done(lines: &mut Vec<Line<'static>>, s: &Summary, theme: Theme) {
     ));
     lines.push(Line::from(""));
     lines.push(Line::from(format!("User         {}", s.user)));
-    lines.push(Line::from(format!("App entry    {} ({})", s.issuer, s.account)));
+    lines.push(Line::from(format!(
+        "App entry    {} ({})",
+        s.issuer, s.account
+    )));
     lines.push(Line::from(format!("Device name  {}", s.device)));
     if !s.mfa_methods.is_empty() {
         lines.push(Line::from(format!(
@@ -82,5 +85,7 @@ fn done(lines: &mut Vec<Line<'static>>, s: &Summary, theme: Theme) {
         theme.warning(),
     ));
     lines.push(Line::from(""));
-    lines.push(Line::from("From now on, signing in asks for the code from your app."));
+    lines.push(Line::from(
+        "From now on, signing in asks for the code from your app.",
+    ));
 }
