@@ -190,6 +190,11 @@ async fn prompt(w: &Wizard, input: &mut Input) -> io::Result<Option<Vec<Key>>> {
             if code.trim() == "q" {
                 return Ok(Some(vec![Key::Char('q')]));
             }
+            // The same check the code field makes, on the whole line at once.
+            if let Err(e) = crate::totp::parse_user_code(&code) {
+                say(&format!("That is not a code: {e}."))?;
+                return Ok(Some(Vec::new()));
+            }
             let default = &w.settings.default_device_name;
             let device = if form.device.value.is_empty() {
                 let Some(d) = ask(input, &format!("Device name [{default}]: ")).await? else {
