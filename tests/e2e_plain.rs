@@ -33,7 +33,11 @@ fn demo_over_pipes_uses_line_prompts() {
     std::thread::spawn(move || {
         let mut buf = [0u8; 4096];
         while let Ok(n) = err.read(&mut buf) {
-            if n == 0 || tx.send(String::from_utf8_lossy(&buf[..n]).into_owned()).is_err() {
+            if n == 0
+                || tx
+                    .send(String::from_utf8_lossy(&buf[..n]).into_owned())
+                    .is_err()
+            {
                 break;
             }
         }
@@ -57,7 +61,11 @@ fn demo_over_pipes_uses_line_prompts() {
 
     wait_for(&rx, &mut seen, "Code from the app");
     writeln!(stdin, "12x456").unwrap();
-    wait_for(&rx, &mut seen, "That is not a code: the code has only digits");
+    wait_for(
+        &rx,
+        &mut seen,
+        "That is not a code: the code has only digits",
+    );
     let code = code_at(&decode_secret(&secret).unwrap(), now_unix());
     writeln!(stdin, "{code}").unwrap();
     wait_for(&rx, &mut seen, "Device name [Authenticator app]: ");
@@ -65,7 +73,12 @@ fn demo_over_pipes_uses_line_prompts() {
     wait_for(&rx, &mut seen, "Enrolled:");
 
     let mut out = String::new();
-    child.stdout.take().unwrap().read_to_string(&mut out).unwrap();
+    child
+        .stdout
+        .take()
+        .unwrap()
+        .read_to_string(&mut out)
+        .unwrap();
     assert!(child.wait().unwrap().success());
     assert!(out.starts_with("Enrollment summary"), "{out}");
     assert!(out.contains("Device name:  Plain phone"), "{out}");

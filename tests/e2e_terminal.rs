@@ -26,7 +26,10 @@ fn too_small_then_resized_shows_a_scannable_qr() {
     pty.wait_for_text("this step needs at least");
     let text = pty.text();
     assert!(text.contains("It is 70×20"), "{text}");
-    assert!(text.contains("type this key"), "the secret is still shown: {text}");
+    assert!(
+        text.contains("type this key"),
+        "the secret is still shown: {text}"
+    );
     assert!(decode_qr(pty.screen()).is_none());
     pty.resize(80, 24);
     pty.wait_for("the QR after resizing", |s| decode_qr(s).is_some());
@@ -40,14 +43,20 @@ fn quitting_half_way_asks_first_and_restores_the_terminal() {
     pty.send("q");
     pty.wait_for_text("Quit now?");
     pty.send("n");
-    pty.wait_for("the question to go", |s| !s.contents().contains("Quit now?"));
+    pty.wait_for("the question to go", |s| {
+        !s.contents().contains("Quit now?")
+    });
     pty.send("q");
     pty.wait_for_text("Quit now?");
     pty.send("y");
     pty.wait_for_exit();
     assert!(!pty.child.wait().unwrap().success());
     assert!(!pty.screen().alternate_screen());
-    assert!(pty.text().contains("Enrollment cancelled"), "{}", pty.text());
+    assert!(
+        pty.text().contains("Enrollment cancelled"),
+        "{}",
+        pty.text()
+    );
 }
 
 #[test]
@@ -63,7 +72,13 @@ fn sigterm_restores_the_terminal() {
     assert!(status.success());
     pty.wait_for_exit();
     pty.child.wait().unwrap();
-    assert!(!pty.screen().alternate_screen(), "left the alternate screen");
+    assert!(
+        !pty.screen().alternate_screen(),
+        "left the alternate screen"
+    );
     assert!(!pty.screen().hide_cursor(), "the cursor is back");
-    assert!(decode_qr(pty.screen()).is_none(), "no QR left on the primary screen");
+    assert!(
+        decode_qr(pty.screen()).is_none(),
+        "no QR left on the primary screen"
+    );
 }

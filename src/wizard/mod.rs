@@ -4,6 +4,7 @@
 //! `Wizard` and returns `Cmd`s; the runtime (`run`) runs each command as a task whose answer
 //! comes back as a `Msg`; `view` draws the state.
 
+mod answers;
 pub mod field;
 mod keys;
 pub mod msg;

@@ -242,6 +242,22 @@ mod tests {
     }
 
     #[test]
+    fn osc8_wraps_the_link_text() {
+        let mut out = Vec::new();
+        write_link(
+            &mut out,
+            3,
+            4,
+            &Sensitive::new("otpauth://totp/A:b?secret=X"),
+        )
+        .unwrap();
+        let text = String::from_utf8(out).unwrap();
+        assert!(text.contains(&format!(
+            "\x1b]8;;otpauth://totp/A:b?secret=X\x1b\\{LINK_TEXT}\x1b]8;;\x1b\\"
+        )));
+    }
+
+    #[test]
     fn finds_the_link_text() {
         let mut buf = Buffer::empty(ratatui::layout::Rect::new(0, 0, 30, 3));
         buf.set_string(

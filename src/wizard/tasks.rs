@@ -195,3 +195,66 @@ async fn enable_mfa(
         at: now_unix(),
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cognito::ServiceError;
+
+    fn service(code: &str, message: &str) -> ApiError {
+        ApiError::Service(ServiceError {
+            operation: "VerifySoftwareToken",
+            kind: ServiceErrorKind::from_code(code),
+            code: code.into(),
+            message: message.into(),
+            status: 400,
+            request_id: None,
+        })
+    }
+
+    #[test]
+    fn service_errors_become_wizard_errors() {
+        let cases = [
+            (
+                "CodeMismatchException",
+                "Code mismatch",
+                WizError::WrongCode,
+            ),
+            (
+                "EnableSoftwareTokenMFAException",
+                "Code mismatch",
+                WizError::WrongCode,
+            ),
+            (
+                "TooManyRequestsException",
+                "Rate exceeded",
+                WizError::Throttled,
+            ),
+            ("LimitExceededException", "Limit", WizError::Throttled),
+            (
+                "NotAuthorizedException",
+                "Invalid session for the user, session is expired.",
+                WizError::SessionExpired,
+            ),
+        ];
+        for (code, message, expected) in cases {
+            assert_eq!(classify(&service(code, message)), expected, "{code}");
+        }
+        let WizError::Other(text) = classify(&service(
+            "NotAuthorizedException",
+            "Access Token has expired",
+        )) else {
+            panic!("an expired token is not an expired session");
+        };
+        assert!(text.contains("Access Token has expired") && text.contains("sign in again"));
+    }
+
+    #[test]
+    fn network_failures_offer_retry() {
+        let e = ApiError::Connect {
+            endpoint: "http://127.0.0.1:1".into(),
+            detail: "refused".into(),
+        };
+        assert!(matches!(classify(&e), WizError::Network(m) if m.contains("Could not connect")));
+    }
+}

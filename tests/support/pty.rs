@@ -120,7 +120,12 @@ impl Pty {
     /// Resizes the terminal (the program gets SIGWINCH) and the parser's screen.
     pub fn resize(&mut self, cols: u16, rows: u16) {
         self._master
-            .resize(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 })
+            .resize(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
             .unwrap();
         self.parser.screen_mut().set_size(
             NonZeroU16::new(rows).unwrap(),
