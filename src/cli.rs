@@ -109,6 +109,10 @@ pub enum Command {
     /// Registers a user's entered TOTP code and marks the user's software token MFA status as
     /// verified if successful.
     VerifySoftwareToken(VerifyArgs),
+    /// Enroll a user in authenticator-app MFA with the full-screen wizard (the default command).
+    Enroll(crate::commands::enroll_args::EnrollArgs),
+    /// Run the wizard against an embedded emulator on a loopback port: nothing leaves the machine.
+    Demo(crate::commands::demo::DemoArgs),
     /// Run the embedded Cognito emulator on 127.0.0.1 until Ctrl-C or SIGTERM. The first line
     /// on stdout is a JSON report: endpoint, user pool id, client id, demo users.
     Emulator(EmulatorArgs),

@@ -16,5 +16,7 @@ pub mod config;
 pub mod emulator;
 pub mod failure;
 pub mod output;
+pub mod qr;
 pub mod secret;
 pub mod totp;
+pub mod wizard;

@@ -1,30 +1,37 @@
 //! Entry points: one module per command; `dispatch` picks the one the command line names.
 
 pub mod aws_compat;
+pub mod demo;
 pub mod emulator;
+pub mod enroll;
+pub mod enroll_args;
+pub mod enroll_config;
 
 use crate::cli::{AssociateArgs, Cli, Command, GlobalArgs, VerifyArgs};
 use crate::cognito::CognitoClient;
 use crate::failure::Failure;
+use crate::secret::Sensitive;
 use aws_compat::Prepared;
+use enroll_args::EnrollArgs;
 
 pub async fn dispatch(cli: Cli) -> Result<(), Failure> {
     let global = cli.global;
     match cli.command {
-        Some(Command::AssociateSoftwareToken(args)) => interruptible(associate(global, args)).await,
-        Some(Command::VerifySoftwareToken(args)) => interruptible(verify(global, args)).await,
-        Some(Command::Emulator(args)) => emulator::run(args.port, args.config)
-            .await
-            .map_err(|e| match e {
-                crate::emulator::EmulatorError::Config(e) => Failure::Config(e.to_string()),
-                other => Failure::Other(format!(
-                    "{other}. Choose another --port, or stop what uses it."
-                )),
-            }),
-        None => Err(Failure::Usage(
-            "name a command: associate-software-token, verify-software-token or emulator (see --help)"
-                .into(),
-        )),
+        Some(Command::AssociateSoftwareToken(args)) => associate(global, args).await,
+        Some(Command::VerifySoftwareToken(args)) => verify(global, args).await,
+        Some(Command::Enroll(args)) => enroll::run(&global, args).await,
+        Some(Command::Demo(args)) => demo::run(&global, args).await,
+        Some(Command::Emulator(args)) => {
+            emulator::run(args.port, args.config)
+                .await
+                .map_err(|e| match e {
+                    crate::emulator::EmulatorError::Config(e) => Failure::Config(e.to_string()),
+                    other => Failure::Other(format!(
+                        "{other}. Choose another --port, or stop what uses it."
+                    )),
+                })
+        }
+        None => enroll::run(&global, EnrollArgs::default()).await,
     }
 }
 
@@ -40,7 +47,7 @@ async fn interruptible(
 
 async fn associate(global: GlobalArgs, args: AssociateArgs) -> Result<(), Failure> {
     if args.common.cli_auto_prompt {
-        return auto_prompt_unavailable();
+        return enroll::run(&global, auto_prompt_args(args.access_token, args.session)).await;
     }
     let prepared = aws_compat::prepare_associate(
         &args.common,
@@ -49,14 +56,16 @@ async fn associate(global: GlobalArgs, args: AssociateArgs) -> Result<(), Failur
     )?;
     if let Prepared::Request(request) = prepared {
         let client = CognitoClient::new(global.resolve()?.settings)?;
-        aws_compat::send_and_print(&global, &client, &request).await?;
+        interruptible(aws_compat::send_and_print(&global, &client, &request)).await?;
     }
     Ok(())
 }
 
 async fn verify(global: GlobalArgs, args: VerifyArgs) -> Result<(), Failure> {
     if args.common.cli_auto_prompt {
-        return auto_prompt_unavailable();
+        let mut wizard = auto_prompt_args(args.access_token, args.session);
+        wizard.device_name = args.friendly_device_name;
+        return enroll::run(&global, wizard).await;
     }
     let prepared = aws_compat::prepare_verify(
         &args.common,
@@ -67,14 +76,17 @@ async fn verify(global: GlobalArgs, args: VerifyArgs) -> Result<(), Failure> {
     )?;
     if let Prepared::Request(request) = prepared {
         let client = CognitoClient::new(global.resolve()?.settings)?;
-        aws_compat::send_and_print(&global, &client, &request).await?;
+        interruptible(aws_compat::send_and_print(&global, &client, &request)).await?;
     }
     Ok(())
 }
 
-fn auto_prompt_unavailable() -> Result<(), Failure> {
-    Err(Failure::Usage(
-        "--cli-auto-prompt opens the enrollment wizard, which this build does not include yet."
-            .into(),
-    ))
+/// The wizard's flags from a CLI command's values (`--cli-auto-prompt`); the rest comes from
+/// the environment and the config file.
+fn auto_prompt_args(access_token: Option<Sensitive>, session: Option<Sensitive>) -> EnrollArgs {
+    EnrollArgs {
+        access_token,
+        session,
+        ..EnrollArgs::default()
+    }
 }

@@ -1,0 +1,74 @@
+//! `cognito-mfa demo`: the embedded emulator on a free loopback port, and the wizard against it,
+//! signed in as the demo user (the demo password shown as a hint). Nothing leaves the machine.
+
+use crate::cli::GlobalArgs;
+use crate::cognito::{ClientSettings, CognitoClient, Endpoint};
+use crate::commands::enroll::{Presentation, run_with};
+use crate::emulator::{Emulator, EmulatorConfig};
+use crate::failure::Failure;
+use crate::wizard::Start;
+use crate::wizard::state::Settings;
+use clap::Args;
+use std::path::PathBuf;
+
+pub const DEMO_USER: &str = "demo";
+
+#[derive(Args, Clone, Default)]
+pub struct DemoArgs {
+    /// The emulator's pool (TOML); default: the embedded demo pool.
+    #[arg(long, value_name = "FILE")]
+    pub pool: Option<PathBuf>,
+    /// The user to enroll (default: demo).
+    #[arg(long)]
+    pub username: Option<String>,
+    /// Helpdesk mode: the QR and secret stay hidden until `r`.
+    #[arg(long)]
+    pub helpdesk: bool,
+    /// Line prompts instead of the full-screen wizard.
+    #[arg(long)]
+    pub plain: bool,
+    /// Print the closing summary as JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+pub async fn run(_global: &GlobalArgs, args: DemoArgs) -> Result<(), Failure> {
+    let config = match &args.pool {
+        Some(path) => EmulatorConfig::from_file(path),
+        None => EmulatorConfig::embedded(),
+    }
+    .map_err(|e| Failure::Config(format!("The demo pool is not valid: {e}")))?;
+    let running = Emulator::new(config)
+        .start()
+        .await
+        .map_err(|e| Failure::Other(format!("Cannot start the demo emulator: {e}.")))?;
+    let report = running.report().clone();
+    let username = args.username.clone().unwrap_or_else(|| DEMO_USER.into());
+    let password_hint = report
+        .users
+        .iter()
+        .find(|u| u.username == username)
+        .map(|u| u.password.expose().to_owned());
+    let endpoint = Endpoint::parse(running.endpoint())
+        .map_err(|e| Failure::Other(format!("The demo emulator's address is odd: {e}.")))?;
+    let client = CognitoClient::new(ClientSettings::new(endpoint))?;
+    let settings = Settings {
+        issuer: "cognito-mfa demo".into(),
+        helpdesk: args.helpdesk,
+        password_hint,
+        demo: true,
+        ..Settings::default()
+    };
+    let start = Start::SignIn {
+        client_id: report.client_id.clone(),
+        username: Some(username),
+    };
+    let presentation = Presentation {
+        plain: args.plain,
+        json: args.json,
+        always_summarise: args.helpdesk,
+    };
+    let result = run_with(client, settings, start, presentation).await;
+    running.shutdown().await;
+    result
+}

@@ -1,0 +1,293 @@
+//! `cognito-mfa enroll` (the default command): credentials from flags, environment and the
+//! config file → the wizard (full screen, or plain line prompts) → a summary without secrets.
+
+use crate::cli::GlobalArgs;
+use crate::cognito::CognitoClient;
+use crate::commands::aws_compat::params::load_value;
+use crate::commands::enroll_args::EnrollArgs;
+use crate::commands::enroll_config::{self, EnrollConfig};
+use crate::config::{self, Env, ProcessEnv};
+use crate::failure::Failure;
+use crate::secret::Sensitive;
+use crate::wizard::state::{Outcome, Settings, SignInTarget, Summary};
+use crate::wizard::view::Theme;
+use crate::wizard::{Start, init};
+use std::io::IsTerminal;
+
+/// How the wizard runs and reports.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Presentation {
+    pub plain: bool,
+    pub json: bool,
+    /// Print the summary even when the enrollment did not finish.
+    pub always_summarise: bool,
+}
+
+pub async fn run(global: &GlobalArgs, mut args: EnrollArgs) -> Result<(), Failure> {
+    let file = enroll_config::load(args.config.as_deref())?;
+    let env = ProcessEnv;
+    // The same environment clap reads, for the default command and --cli-auto-prompt.
+    if args.access_token.is_none() && args.session.is_none() {
+        args.access_token = env.var("COGNITO_MFA_ACCESS_TOKEN").map(Into::into);
+    }
+    args.client_id = args.client_id.or_else(|| env.var("COGNITO_MFA_CLIENT_ID"));
+    args.issuer = args.issuer.or_else(|| env.var("COGNITO_MFA_ISSUER"));
+    let mut over = global.overrides();
+    // flag > environment > config file (the environment is read by `config::resolve`).
+    if over.region.is_none()
+        && env.var("AWS_REGION").is_none()
+        && env.var("AWS_DEFAULT_REGION").is_none()
+    {
+        over.region = file.region.clone();
+    }
+    if over.endpoint_url.is_none()
+        && env
+            .var("AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER")
+            .is_none()
+        && env.var("AWS_ENDPOINT_URL").is_none()
+    {
+        over.endpoint_url = file.endpoint_url.clone();
+    }
+    let start = start_from(&args, &file)?;
+    let client = CognitoClient::new(config::resolve(&over, &env)?.settings)?;
+    let settings = settings_from(&args, &file);
+    let presentation = Presentation {
+        plain: args.plain,
+        json: args.json,
+        always_summarise: settings.helpdesk,
+    };
+    run_with(client, settings, start, presentation).await
+}
+
+pub fn settings_from(args: &EnrollArgs, file: &EnrollConfig) -> Settings {
+    let defaults = Settings::default();
+    Settings {
+        issuer: args
+            .issuer
+            .clone()
+            .or_else(|| file.issuer.clone())
+            .unwrap_or(defaults.issuer),
+        account_name: args.account_name.clone(),
+        default_device_name: args
+            .device_name
+            .clone()
+            .map(|n| n.trim().to_owned())
+            .filter(|n| !n.is_empty())
+            .unwrap_or(defaults.default_device_name),
+        helpdesk: args.helpdesk || file.helpdesk,
+        set_preferred: !args.no_set_preferred,
+        session_validity_secs: args
+            .session_validity
+            .unwrap_or(defaults.session_validity_secs),
+        password_hint: None,
+        demo: false,
+    }
+}
+
+/// Credentials, in order: access token (flag or env), session with client id and user name,
+/// client id (with or without user name) → sign in.
+pub fn start_from(args: &EnrollArgs, file: &EnrollConfig) -> Result<Start, Failure> {
+    let client_id = args.client_id.clone().or_else(|| file.client_id.clone());
+    if let Some(token) = &args.access_token {
+        let token = load_value("--access-token", token.expose())?;
+        return Ok(Start::AccessToken(Sensitive::new(token)));
+    }
+    if let Some(session) = &args.session {
+        let session = load_value("--session", session.expose())?;
+        let (Some(client_id), Some(username)) = (client_id, args.username.clone()) else {
+            return Err(Failure::Usage(
+                "--session needs --client-id and --username (to answer the MFA_SETUP challenge)."
+                    .into(),
+            ));
+        };
+        return Ok(Start::Session {
+            session: Sensitive::new(session),
+            target: SignInTarget {
+                client_id,
+                username,
+            },
+        });
+    }
+    match client_id {
+        Some(client_id) => Ok(Start::SignIn {
+            client_id,
+            username: args.username.clone(),
+        }),
+        None => Err(Failure::Usage(
+            "Say who is enrolling: --access-token (or COGNITO_MFA_ACCESS_TOKEN), or --client-id \
+             and --username to sign in (try `cognito-mfa demo` to see the wizard)."
+                .into(),
+        )),
+    }
+}
+
+/// Runs the wizard and prints the summary once the terminal is back to normal.
+pub async fn run_with(
+    client: CognitoClient,
+    settings: Settings,
+    start: Start,
+    presentation: Presentation,
+) -> Result<(), Failure> {
+    let issuer = settings.issuer.clone();
+    let (wizard, first) = init(settings, start);
+    let terminal = std::io::stdin().is_terminal() && std::io::stdout().is_terminal();
+    let outcome = if presentation.plain || !terminal {
+        crate::wizard::plain::run(wizard, first, client).await
+    } else {
+        crate::wizard::run::run(wizard, first, client, Theme::from_env()).await
+    }
+    .map_err(|e| Failure::Other(format!("The terminal failed: {e}.")))?;
+    match outcome {
+        Outcome::Enrolled(summary) => {
+            println!("{}", summary_text(&summary, presentation.json));
+            Ok(())
+        }
+        Outcome::Cancelled { user } => {
+            if presentation.always_summarise || presentation.json {
+                let summary = Summary {
+                    user: user.unwrap_or_default(),
+                    account: String::new(),
+                    issuer,
+                    device: String::new(),
+                    time: crate::totp::now_unix(),
+                    result: "cancelled: MFA not turned on".into(),
+                    mfa_methods: Vec::new(),
+                    preferred_mfa: None,
+                };
+                println!("{}", summary_text(&summary, presentation.json));
+            }
+            Err(Failure::Other(
+                "Enrollment cancelled: authenticator-app MFA is not on. Delete any entry you \
+                 added to your app for this account."
+                    .into(),
+            ))
+        }
+    }
+}
+
+fn rfc3339(unix: u64) -> String {
+    let format =
+        time::macros::format_description!("[year]-[month]-[day]T[hour]:[minute]:[second]Z");
+    i64::try_from(unix)
+        .ok()
+        .and_then(|t| time::OffsetDateTime::from_unix_timestamp(t).ok())
+        .and_then(|t| t.format(&format).ok())
+        .unwrap_or_else(|| unix.to_string())
+}
+
+/// The summary for a helpdesk ticket: no secret, no token.
+pub fn summary_text(s: &Summary, json: bool) -> String {
+    if json {
+        return serde_json::json!({
+            "user": s.user,
+            "account": s.account,
+            "issuer": s.issuer,
+            "device": s.device,
+            "time": rfc3339(s.time),
+            "result": s.result,
+            "mfaMethods": s.mfa_methods,
+            "preferredMfa": s.preferred_mfa,
+        })
+        .to_string();
+    }
+    let mut lines = vec![
+        "Enrollment summary".to_owned(),
+        format!("  User:         {}", s.user),
+    ];
+    if !s.account.is_empty() {
+        lines.push(format!("  App entry:    {} ({})", s.issuer, s.account));
+    }
+    if !s.device.is_empty() {
+        lines.push(format!("  Device name:  {}", s.device));
+    }
+    lines.push(format!("  Time:         {}", rfc3339(s.time)));
+    lines.push(format!("  Result:       {}", s.result));
+    if !s.mfa_methods.is_empty() {
+        lines.push(format!("  MFA methods:  {}", s.mfa_methods.join(", ")));
+    }
+    lines.join("\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn credentials_in_order() {
+        let args = EnrollArgs {
+            access_token: Some("tok".into()),
+            session: Some("s".into()),
+            client_id: Some("c".into()),
+            ..EnrollArgs::default()
+        };
+        let file = EnrollConfig::default();
+        assert!(
+            matches!(start_from(&args, &file), Ok(Start::AccessToken(t)) if t.expose() == "tok")
+        );
+        let args = EnrollArgs {
+            access_token: None,
+            ..args
+        };
+        assert!(
+            start_from(&args, &file).is_err(),
+            "a session needs a user name"
+        );
+        let args = EnrollArgs {
+            username: Some("u".into()),
+            ..args
+        };
+        assert!(matches!(
+            start_from(&args, &file),
+            Ok(Start::Session { .. })
+        ));
+        let args = EnrollArgs {
+            session: None,
+            client_id: None,
+            ..args
+        };
+        let file = EnrollConfig {
+            client_id: Some("from-file".into()),
+            ..EnrollConfig::default()
+        };
+        assert!(
+            matches!(start_from(&args, &file), Ok(Start::SignIn { client_id, .. }) if client_id == "from-file")
+        );
+        assert!(start_from(&EnrollArgs::default(), &EnrollConfig::default()).is_err());
+    }
+
+    #[test]
+    fn flags_beat_the_config_file() {
+        let file = EnrollConfig {
+            issuer: Some("File".into()),
+            helpdesk: true,
+            ..EnrollConfig::default()
+        };
+        let args = EnrollArgs {
+            issuer: Some("Flag".into()),
+            ..EnrollArgs::default()
+        };
+        let s = settings_from(&args, &file);
+        assert_eq!(s.issuer, "Flag");
+        assert!(s.helpdesk);
+        assert_eq!(settings_from(&EnrollArgs::default(), &file).issuer, "File");
+    }
+
+    #[test]
+    fn summary_has_no_secret_and_json_is_json() {
+        let s = Summary {
+            user: "jane".into(),
+            account: "jane@example.com".into(),
+            issuer: "Acme".into(),
+            device: "Phone".into(),
+            time: 0,
+            result: "on".into(),
+            mfa_methods: vec!["SOFTWARE_TOKEN_MFA".into()],
+            preferred_mfa: None,
+        };
+        let text = summary_text(&s, false);
+        assert!(text.contains("1970-01-01T00:00:00Z") && text.contains("Phone"));
+        let v: serde_json::Value = serde_json::from_str(&summary_text(&s, true)).unwrap();
+        assert_eq!(v["device"], "Phone");
+        assert_eq!(v["time"], "1970-01-01T00:00:00Z");
+    }
+}

@@ -1,0 +1,136 @@
+//! What flows into `update` (messages: key presses, ticks, API answers) and out of it
+//! (commands for the runtime). No HTTP or terminal types: the runtime maps to and from these.
+
+use crate::secret::Sensitive;
+use crate::wizard::state::Credential;
+
+/// The keys the wizard reacts to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Key {
+    Char(char),
+    Enter,
+    Esc,
+    Tab,
+    BackTab,
+    Backspace,
+    F1,
+    CtrlC,
+}
+
+/// Why a call failed, as far as the wizard cares.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum WizError {
+    /// The code did not match the secret (CodeMismatch / EnableSoftwareTokenMFA).
+    WrongCode,
+    /// The sign-in or enrollment session expired or was used up.
+    SessionExpired,
+    /// Cognito asked us to slow down.
+    Throttled,
+    /// No answer: connection refused, DNS, timeout. The text says what happened.
+    Network(String),
+    /// Anything else, with a message for the user (what happened and what to do).
+    Other(String),
+}
+
+/// The user's details from GetUser.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct UserInfo {
+    pub username: String,
+    pub email: Option<String>,
+    pub mfa_methods: Vec<String>,
+    pub preferred_mfa: Option<String>,
+}
+
+/// The outcome of a sign-in call.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SignedIn {
+    Tokens {
+        access_token: Sensitive,
+    },
+    /// The pool wants MFA set up before it issues tokens.
+    MfaSetup {
+        session: Sensitive,
+    },
+    /// A challenge this wizard cannot answer yet.
+    Unsupported {
+        challenge: String,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Association {
+    pub secret: Sensitive,
+    /// The session for VerifySoftwareToken (session flow).
+    pub session: Option<Sensitive>,
+    /// Unix seconds when the answer arrived.
+    pub at: u64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Verified {
+    /// The session for RespondToAuthChallenge (session flow).
+    pub session: Option<Sensitive>,
+    pub at: u64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Completed {
+    /// The user as Cognito reports them after the change (access-token flow).
+    pub user: Option<UserInfo>,
+    pub at: u64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Msg {
+    Key(Key),
+    /// One second passed; the current Unix time.
+    Tick(u64),
+    SignedIn(Result<SignedIn, WizError>),
+    UserLoaded(Result<UserInfo, WizError>),
+    Associated(Result<Association, WizError>),
+    Verified(Result<Verified, WizError>),
+    Completed(Result<Completed, WizError>),
+}
+
+/// Work for the runtime. API commands come back as the matching `Msg`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Cmd {
+    /// InitiateAuth USER_PASSWORD_AUTH → `Msg::SignedIn`.
+    SignIn {
+        client_id: String,
+        username: String,
+        password: Sensitive,
+    },
+    /// GetUser → `Msg::UserLoaded`.
+    GetUser { access_token: Sensitive },
+    /// AssociateSoftwareToken → `Msg::Associated`.
+    Associate(Credential),
+    /// VerifySoftwareToken → `Msg::Verified`.
+    Verify {
+        credential: Credential,
+        code: Sensitive,
+        device: String,
+    },
+    /// SetUserMFAPreference (unless `set_preferred` is false), then GetUser → `Msg::Completed`.
+    EnableMfa {
+        access_token: Sensitive,
+        set_preferred: bool,
+    },
+    /// RespondToAuthChallenge MFA_SETUP → `Msg::Completed`.
+    AnswerMfaSetup {
+        client_id: String,
+        username: String,
+        session: Sensitive,
+    },
+    /// Send the secret to the clipboard (OSC 52).
+    Copy(Sensitive),
+    /// Leave the wizard; `Wizard::outcome` says how it ended.
+    Quit,
+}
+
+impl Cmd {
+    /// Whether the command is a network call whose answer the wizard waits for.
+    pub fn is_api_call(&self) -> bool {
+        !matches!(self, Cmd::Copy(_) | Cmd::Quit)
+    }
+}

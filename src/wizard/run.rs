@@ -1,0 +1,272 @@
+//! The wizard's runtime: one `tokio::select!` loop over key presses, API answers and a timer
+//! that runs only while something on screen moves. Terminal set up on entry (raw mode, alternate
+//! screen) and restored on every exit: normal, error, panic (ratatui's hook) and SIGTERM.
+
+use crate::cognito::CognitoClient;
+use crate::secret::Sensitive;
+use crate::totp::now_unix;
+use crate::wizard::msg::{Cmd, Key, Msg};
+use crate::wizard::state::{Outcome, Step, Wizard};
+use crate::wizard::tasks::perform;
+use crate::wizard::update::update;
+use crate::wizard::view::{LINK_TEXT, Theme, render};
+use base64::Engine;
+use crossterm::event::{Event, EventStream, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use futures_util::StreamExt;
+use ratatui::DefaultTerminal;
+use ratatui::buffer::Buffer;
+use std::io::{self, Write};
+use std::time::Duration;
+use tokio::sync::mpsc;
+use tokio::task::JoinSet;
+use tokio::time::MissedTickBehavior;
+
+/// Maps a crossterm key press to the wizard's keys; releases and repeats do not count.
+pub fn key_from(event: KeyEvent) -> Option<Key> {
+    if event.kind != KeyEventKind::Press {
+        return None;
+    }
+    let ctrl = event.modifiers.contains(KeyModifiers::CONTROL);
+    Some(match event.code {
+        KeyCode::Char('c') if ctrl => Key::CtrlC,
+        KeyCode::Char(_) if ctrl || event.modifiers.contains(KeyModifiers::ALT) => return None,
+        KeyCode::Char(c) => Key::Char(c),
+        KeyCode::Enter => Key::Enter,
+        KeyCode::Esc => Key::Esc,
+        KeyCode::Tab => Key::Tab,
+        KeyCode::BackTab => Key::BackTab,
+        KeyCode::Backspace => Key::Backspace,
+        KeyCode::F(1) => Key::F1,
+        _ => return None,
+    })
+}
+
+/// Runs the wizard in the terminal until it ends; returns how it ended.
+pub async fn run(
+    mut w: Wizard,
+    first: Vec<Cmd>,
+    client: CognitoClient,
+    theme: Theme,
+) -> io::Result<Outcome> {
+    let mut terminal = ratatui::try_init()?;
+    let result = event_loop(&mut terminal, &mut w, first, client, theme).await;
+    ratatui::restore();
+    result?;
+    let user = w.user_name();
+    Ok(w.outcome.unwrap_or(Outcome::Cancelled { user }))
+}
+
+async fn event_loop(
+    terminal: &mut DefaultTerminal,
+    w: &mut Wizard,
+    first: Vec<Cmd>,
+    client: CognitoClient,
+    theme: Theme,
+) -> io::Result<()> {
+    let (tx, mut rx) = mpsc::unbounded_channel::<Msg>();
+    let mut tasks = JoinSet::new();
+    let mut events = EventStream::new();
+    let mut sigterm = terminate_signal()?;
+    let mut ticker = tokio::time::interval(Duration::from_secs(1));
+    ticker.set_missed_tick_behavior(MissedTickBehavior::Skip);
+    let mut was_ticking = false;
+
+    let mut quit = run_cmds(terminal, first, &client, &tx, &mut tasks)?;
+    draw(terminal, w, theme)?;
+    while !quit {
+        let ticking = w.wants_ticks();
+        if ticking && !was_ticking {
+            ticker.reset();
+        }
+        was_ticking = ticking;
+        let msg = tokio::select! {
+            event = events.next() => match event {
+                Some(Ok(Event::Key(key))) => key_from(key).map(Msg::Key),
+                Some(Ok(Event::Resize(..))) => {
+                    terminal.autoresize()?;
+                    draw(terminal, w, theme)?;
+                    None
+                }
+                Some(Ok(_)) => None,
+                // The terminal went away: nothing more can be typed.
+                Some(Err(_)) | None => break,
+            },
+            Some(msg) = rx.recv() => Some(msg),
+            _ = ticker.tick(), if ticking => Some(Msg::Tick(now_unix())),
+            _ = recv_signal(&mut sigterm) => break,
+        };
+        let Some(msg) = msg else { continue };
+        let before = w.clone();
+        let cmds = update(w, msg);
+        quit = run_cmds(terminal, cmds, &client, &tx, &mut tasks)?;
+        if !quit && *w != before {
+            draw(terminal, w, theme)?;
+        }
+    }
+    tasks.abort_all();
+    Ok(())
+}
+
+/// Starts API calls as tasks; copies at once. True when the wizard asked to quit.
+fn run_cmds(
+    terminal: &mut DefaultTerminal,
+    cmds: Vec<Cmd>,
+    client: &CognitoClient,
+    tx: &mpsc::UnboundedSender<Msg>,
+    tasks: &mut JoinSet<()>,
+) -> io::Result<bool> {
+    let mut quit = false;
+    for cmd in cmds {
+        match cmd {
+            Cmd::Quit => quit = true,
+            Cmd::Copy(secret) => copy_to_clipboard(terminal.backend_mut(), &secret)?,
+            cmd => {
+                let client = client.clone();
+                let tx = tx.clone();
+                tasks.spawn(async move {
+                    if let Some(msg) = perform(&client, cmd).await {
+                        let _ = tx.send(msg);
+                    }
+                });
+            }
+        }
+    }
+    Ok(quit)
+}
+
+fn draw(terminal: &mut DefaultTerminal, w: &Wizard, theme: Theme) -> io::Result<()> {
+    let link_at = {
+        let frame = terminal.draw(|f| render(f, w, theme))?;
+        find_text(frame.buffer, LINK_TEXT)
+    };
+    if let (Some((x, y)), Step::Scan(e)) = (link_at, &w.step) {
+        write_link(terminal.backend_mut(), x, y, &e.uri)?;
+    }
+    Ok(())
+}
+
+/// Where `text` starts in the buffer, if it is there.
+pub fn find_text(buf: &Buffer, text: &str) -> Option<(u16, u16)> {
+    let area = buf.area;
+    let first = text.chars().next()?.to_string();
+    (0..area.height).find_map(|y| {
+        (0..area.width).find_map(|x| {
+            let matches = buf[(x, y)].symbol() == first.as_str()
+                && text.chars().enumerate().all(|(i, c)| {
+                    let Ok(i) = u16::try_from(i) else {
+                        return false;
+                    };
+                    x + i < area.width && buf[(x + i, y)].symbol() == c.to_string()
+                });
+            matches.then_some((x, y))
+        })
+    })
+}
+
+/// Rewrites the link text as an OSC 8 hyperlink to the otpauth URI, where terminals support it
+/// (others ignore the sequence and show the same text).
+fn write_link(out: &mut impl Write, x: u16, y: u16, uri: &Sensitive) -> io::Result<()> {
+    crossterm::queue!(
+        out,
+        crossterm::cursor::MoveTo(x, y),
+        crossterm::style::SetAttribute(crossterm::style::Attribute::Underlined)
+    )?;
+    write!(
+        out,
+        "\x1b]8;;{}\x1b\\{LINK_TEXT}\x1b]8;;\x1b\\",
+        uri.expose()
+    )?;
+    crossterm::queue!(
+        out,
+        crossterm::style::SetAttribute(crossterm::style::Attribute::Reset)
+    )?;
+    out.flush()
+}
+
+/// OSC 52: asks the terminal to put the secret on the clipboard. Terminals that do not allow it
+/// ignore the sequence, which is why the screen says "if your terminal allows it".
+fn copy_to_clipboard(out: &mut impl Write, secret: &Sensitive) -> io::Result<()> {
+    let encoded =
+        zeroize::Zeroizing::new(base64::engine::general_purpose::STANDARD.encode(secret.expose()));
+    write!(out, "\x1b]52;c;{}\x07", encoded.as_str())?;
+    out.flush()
+}
+
+#[cfg(unix)]
+type TerminateSignal = tokio::signal::unix::Signal;
+#[cfg(not(unix))]
+type TerminateSignal = ();
+
+#[cfg(unix)]
+fn terminate_signal() -> io::Result<TerminateSignal> {
+    tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+}
+
+#[cfg(not(unix))]
+fn terminate_signal() -> io::Result<TerminateSignal> {
+    Ok(())
+}
+
+#[cfg(unix)]
+async fn recv_signal(signal: &mut TerminateSignal) {
+    signal.recv().await;
+}
+
+#[cfg(not(unix))]
+async fn recv_signal(_: &mut TerminateSignal) {
+    std::future::pending::<()>().await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_presses_count() {
+        let press = KeyEvent::new(KeyCode::Char('q'), KeyModifiers::NONE);
+        assert_eq!(key_from(press), Some(Key::Char('q')));
+        let mut release = press;
+        release.kind = KeyEventKind::Release;
+        assert_eq!(key_from(release), None);
+        let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
+        assert_eq!(key_from(ctrl_c), Some(Key::CtrlC));
+        let ctrl_x = KeyEvent::new(KeyCode::Char('x'), KeyModifiers::CONTROL);
+        assert_eq!(key_from(ctrl_x), None);
+    }
+
+    #[test]
+    fn osc52_carries_the_base64_secret() {
+        let mut out = Vec::new();
+        copy_to_clipboard(&mut out, &Sensitive::new("ABCD")).unwrap();
+        assert_eq!(out, b"\x1b]52;c;QUJDRA==\x07");
+    }
+
+    #[test]
+    fn osc8_wraps_the_link_text() {
+        let mut out = Vec::new();
+        write_link(
+            &mut out,
+            3,
+            4,
+            &Sensitive::new("otpauth://totp/A:b?secret=X"),
+        )
+        .unwrap();
+        let text = String::from_utf8(out).unwrap();
+        assert!(text.contains(&format!(
+            "\x1b]8;;otpauth://totp/A:b?secret=X\x1b\\{LINK_TEXT}\x1b]8;;\x1b\\"
+        )));
+    }
+
+    #[test]
+    fn finds_the_link_text() {
+        let mut buf = Buffer::empty(ratatui::layout::Rect::new(0, 0, 30, 3));
+        buf.set_string(
+            5,
+            2,
+            format!("c copies · {LINK_TEXT}"),
+            ratatui::style::Style::new(),
+        );
+        assert_eq!(find_text(&buf, LINK_TEXT), Some((16, 2)));
+        assert_eq!(find_text(&buf, "nope"), None);
+    }
+}

@@ -1,0 +1,260 @@
+//! Runs the wizard's API commands against Cognito and turns the answers into messages.
+//! The only place the wizard meets the HTTP client and its errors.
+
+use crate::cognito::wire::{
+    AssociateSoftwareTokenRequest, GetUserRequest, GetUserResponse, InitiateAuthRequest,
+    MfaSettings, RespondToAuthChallengeRequest, SecretParams, SetUserMfaPreferenceRequest,
+    VerifySoftwareTokenRequest, VerifyStatus,
+};
+use crate::cognito::{ApiError, CognitoClient, ServiceErrorKind};
+use crate::secret::Sensitive;
+use crate::totp::now_unix;
+use crate::wizard::msg::{
+    Association, Cmd, Completed, Msg, SignedIn, UserInfo, Verified, WizError,
+};
+use crate::wizard::state::Credential;
+
+/// What the wizard makes of a failed call.
+pub fn classify(error: &ApiError) -> WizError {
+    if error.is_network() {
+        return WizError::Network(error.to_string());
+    }
+    let Some(service) = error.service() else {
+        return WizError::Other(error.to_string());
+    };
+    match service.kind {
+        kind if kind.is_wrong_code() => WizError::WrongCode,
+        ServiceErrorKind::TooManyRequests | ServiceErrorKind::LimitExceeded => WizError::Throttled,
+        ServiceErrorKind::NotAuthorized if service.message.to_lowercase().contains("session") => {
+            WizError::SessionExpired
+        }
+        ServiceErrorKind::InternalError => WizError::Network(error.to_string()),
+        kind => WizError::Other(if service.message.is_empty() {
+            kind.hint().to_owned()
+        } else {
+            format!("{} ({})\n{}", service.message, service.code, kind.hint())
+        }),
+    }
+}
+
+fn credential_fields(credential: Credential) -> (Option<Sensitive>, Option<Sensitive>) {
+    match credential {
+        Credential::AccessToken(token) => (Some(token), None),
+        Credential::Session(session) => (None, Some(session)),
+    }
+}
+
+fn user_info(user: GetUserResponse) -> UserInfo {
+    UserInfo {
+        email: user.attribute("email").map(str::to_owned),
+        username: user.username,
+        mfa_methods: user.user_mfa_setting_list.unwrap_or_default(),
+        preferred_mfa: user.preferred_mfa_setting,
+    }
+}
+
+async fn get_user(client: &CognitoClient, access_token: Sensitive) -> Result<UserInfo, WizError> {
+    let user = client
+        .call(&GetUserRequest { access_token })
+        .await
+        .map_err(|e| classify(&e))?;
+    Ok(user_info(user))
+}
+
+/// Runs one command; `None` for commands that are not API calls.
+pub async fn perform(client: &CognitoClient, cmd: Cmd) -> Option<Msg> {
+    let map = |e: ApiError| classify(&e);
+    Some(match cmd {
+        Cmd::SignIn {
+            client_id,
+            username,
+            password,
+        } => {
+            let mut auth_parameters = SecretParams::new();
+            auth_parameters.insert("USERNAME".into(), Sensitive::new(username));
+            auth_parameters.insert("PASSWORD".into(), password);
+            let request = InitiateAuthRequest {
+                auth_flow: "USER_PASSWORD_AUTH".into(),
+                auth_parameters,
+                client_id,
+            };
+            Msg::SignedIn(client.call(&request).await.map_err(map).map(|answer| {
+                match (
+                    answer.authentication_result.and_then(|r| r.access_token),
+                    answer.challenge_name,
+                    answer.session,
+                ) {
+                    (Some(access_token), _, _) => SignedIn::Tokens { access_token },
+                    (None, Some(name), Some(session)) if name == "MFA_SETUP" => {
+                        SignedIn::MfaSetup { session }
+                    }
+                    (None, name, _) => SignedIn::Unsupported {
+                        challenge: name.unwrap_or_else(|| "an unknown challenge".into()),
+                    },
+                }
+            }))
+        }
+        Cmd::GetUser { access_token } => Msg::UserLoaded(get_user(client, access_token).await),
+        Cmd::Associate(credential) => {
+            let (access_token, session) = credential_fields(credential);
+            let request = AssociateSoftwareTokenRequest {
+                access_token,
+                session,
+            };
+            Msg::Associated(
+                client
+                    .call(&request)
+                    .await
+                    .map_err(map)
+                    .map(|answer| Association {
+                        secret: answer.secret_code,
+                        session: answer.session,
+                        at: now_unix(),
+                    }),
+            )
+        }
+        Cmd::Verify {
+            credential,
+            code,
+            device,
+        } => {
+            let (access_token, session) = credential_fields(credential);
+            let request = VerifySoftwareTokenRequest {
+                access_token,
+                session,
+                user_code: code,
+                friendly_device_name: Some(device),
+            };
+            Msg::Verified(match client.call(&request).await {
+                Ok(answer) if answer.status == Some(VerifyStatus::Error) => {
+                    Err(WizError::WrongCode)
+                }
+                Ok(answer) => Ok(Verified {
+                    session: answer.session,
+                    at: now_unix(),
+                }),
+                Err(e) => Err(map(e)),
+            })
+        }
+        Cmd::EnableMfa {
+            access_token,
+            set_preferred,
+        } => Msg::Completed(enable_mfa(client, access_token, set_preferred).await),
+        Cmd::AnswerMfaSetup {
+            client_id,
+            username,
+            session,
+        } => {
+            let mut challenge_responses = SecretParams::new();
+            challenge_responses.insert("USERNAME".into(), Sensitive::new(username));
+            let request = RespondToAuthChallengeRequest {
+                client_id,
+                challenge_name: "MFA_SETUP".into(),
+                session: Some(session),
+                challenge_responses,
+            };
+            // The tokens are dropped here: the wizard never shows them.
+            Msg::Completed(client.call(&request).await.map_err(map).and_then(|answer| {
+                match (answer.authentication_result, answer.challenge_name) {
+                    (Some(_), _) => Ok(Completed {
+                        user: None,
+                        at: now_unix(),
+                    }),
+                    (None, name) => Err(WizError::Other(format!(
+                        "MFA is set up, but the sign-in asked for {} next, which this wizard \
+                         cannot answer. Sign in with your app to finish.",
+                        name.unwrap_or_else(|| "something unknown".into())
+                    ))),
+                }
+            }))
+        }
+        Cmd::Copy(_) | Cmd::Quit => return None,
+    })
+}
+
+/// SetUserMFAPreference (TOTP on, preferred unless told not to), then GetUser to report the
+/// state Cognito has, not an assumed one.
+async fn enable_mfa(
+    client: &CognitoClient,
+    access_token: Sensitive,
+    set_preferred: bool,
+) -> Result<Completed, WizError> {
+    let request = SetUserMfaPreferenceRequest {
+        sms_mfa_settings: None,
+        software_token_mfa_settings: Some(MfaSettings {
+            enabled: Some(true),
+            preferred_mfa: set_preferred.then_some(true),
+        }),
+        email_mfa_settings: None,
+        access_token: access_token.clone(),
+    };
+    client.call(&request).await.map_err(|e| classify(&e))?;
+    let user = get_user(client, access_token).await?;
+    Ok(Completed {
+        user: Some(user),
+        at: now_unix(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cognito::ServiceError;
+
+    fn service(code: &str, message: &str) -> ApiError {
+        ApiError::Service(ServiceError {
+            operation: "VerifySoftwareToken",
+            kind: ServiceErrorKind::from_code(code),
+            code: code.into(),
+            message: message.into(),
+            status: 400,
+            request_id: None,
+        })
+    }
+
+    #[test]
+    fn service_errors_become_wizard_errors() {
+        let cases = [
+            (
+                "CodeMismatchException",
+                "Code mismatch",
+                WizError::WrongCode,
+            ),
+            (
+                "EnableSoftwareTokenMFAException",
+                "Code mismatch",
+                WizError::WrongCode,
+            ),
+            (
+                "TooManyRequestsException",
+                "Rate exceeded",
+                WizError::Throttled,
+            ),
+            ("LimitExceededException", "Limit", WizError::Throttled),
+            (
+                "NotAuthorizedException",
+                "Invalid session for the user, session is expired.",
+                WizError::SessionExpired,
+            ),
+        ];
+        for (code, message, expected) in cases {
+            assert_eq!(classify(&service(code, message)), expected, "{code}");
+        }
+        let WizError::Other(text) = classify(&service(
+            "NotAuthorizedException",
+            "Access Token has expired",
+        )) else {
+            panic!("an expired token is not an expired session");
+        };
+        assert!(text.contains("Access Token has expired") && text.contains("sign in again"));
+    }
+
+    #[test]
+    fn network_failures_offer_retry() {
+        let e = ApiError::Connect {
+            endpoint: "http://127.0.0.1:1".into(),
+            detail: "refused".into(),
+        };
+        assert!(matches!(classify(&e), WizError::Network(m) if m.contains("Could not connect")));
+    }
+}

@@ -1,0 +1,86 @@
+//! Plain mode end to end: with pipes instead of a terminal the wizard asks line by line on
+//! stderr, and stdout carries only the summary.
+
+use cognito_mfa::totp::{code_at, decode_secret, now_unix};
+use std::io::{Read, Write};
+use std::process::{Command, Stdio};
+use std::sync::mpsc::{Receiver, channel};
+use std::time::{Duration, Instant};
+
+fn wait_for(stderr: &Receiver<String>, seen: &mut String, text: &str) {
+    let end = Instant::now() + Duration::from_secs(30);
+    while !seen.contains(text) {
+        let left = end.saturating_duration_since(Instant::now());
+        match stderr.recv_timeout(left) {
+            Ok(chunk) => seen.push_str(&chunk),
+            Err(e) => panic!("waiting for {text:?} ({e}); so far:\n{seen}"),
+        }
+    }
+}
+
+#[test]
+fn demo_over_pipes_uses_line_prompts() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_cognito-mfa"))
+        .arg("demo")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let mut err = child.stderr.take().unwrap();
+    let (tx, rx) = channel();
+    std::thread::spawn(move || {
+        let mut buf = [0u8; 4096];
+        while let Ok(n) = err.read(&mut buf) {
+            if n == 0
+                || tx
+                    .send(String::from_utf8_lossy(&buf[..n]).into_owned())
+                    .is_err()
+            {
+                break;
+            }
+        }
+    });
+    let mut seen = String::new();
+    wait_for(&rx, &mut seen, "Password: ");
+    let password = seen
+        .split("(demo password: ")
+        .nth(1)
+        .and_then(|s| s.split(')').next())
+        .unwrap()
+        .to_owned();
+    writeln!(stdin, "{password}").unwrap();
+
+    wait_for(&rx, &mut seen, "Press Enter when the app shows the account");
+    let key_line = seen.lines().find(|l| l.starts_with("Key:")).unwrap();
+    let secret: String = key_line["Key:".len()..].split_whitespace().collect();
+    assert!(seen.contains("Link:      otpauth://totp/cognito-mfa%20demo:demo?secret="));
+    assert!(seen.contains('█'), "the QR as text");
+    writeln!(stdin).unwrap();
+
+    wait_for(&rx, &mut seen, "Code from the app");
+    writeln!(stdin, "12x456").unwrap();
+    wait_for(
+        &rx,
+        &mut seen,
+        "That is not a code: the code has only digits",
+    );
+    let code = code_at(&decode_secret(&secret).unwrap(), now_unix());
+    writeln!(stdin, "{code}").unwrap();
+    wait_for(&rx, &mut seen, "Device name [Authenticator app]: ");
+    writeln!(stdin, "Plain phone").unwrap();
+    wait_for(&rx, &mut seen, "Enrolled:");
+
+    let mut out = String::new();
+    child
+        .stdout
+        .take()
+        .unwrap()
+        .read_to_string(&mut out)
+        .unwrap();
+    assert!(child.wait().unwrap().success());
+    assert!(out.starts_with("Enrollment summary"), "{out}");
+    assert!(out.contains("Device name:  Plain phone"), "{out}");
+    assert!(!out.contains(&secret));
+}

@@ -1,0 +1,84 @@
+//! The terminal around the wizard: resize re-lays out the QR, quitting half way asks first, and
+//! SIGTERM restores the terminal. All against `cognito-mfa demo` in a pseudo-terminal.
+
+#[path = "support/pty.rs"]
+mod pty;
+
+use pty::{Pty, decode_qr};
+
+/// Signs the demo user in and waits for the scan step (at a size where the QR may not fit).
+fn at_scan(cols: u16, rows: u16) -> Pty {
+    let mut pty = Pty::spawn(&["demo"], &[], cols, rows);
+    pty.wait_for_text("demo password: ");
+    let password = pty
+        .text()
+        .lines()
+        .find_map(|l| l.split("demo password: ").nth(1))
+        .map(|p| p.trim().to_owned())
+        .unwrap();
+    pty.send(&format!("{password}\r"));
+    pty
+}
+
+#[test]
+fn too_small_then_resized_shows_a_scannable_qr() {
+    let mut pty = at_scan(70, 20);
+    pty.wait_for_text("this step needs at least");
+    let text = pty.text();
+    assert!(text.contains("It is 70×20"), "{text}");
+    assert!(
+        text.contains("type this key"),
+        "the secret is still shown: {text}"
+    );
+    assert!(decode_qr(pty.screen()).is_none());
+    pty.resize(80, 24);
+    pty.wait_for("the QR after resizing", |s| decode_qr(s).is_some());
+    assert!(pty.text().contains("Scan the QR code"));
+}
+
+#[test]
+fn quitting_half_way_asks_first_and_restores_the_terminal() {
+    let mut pty = at_scan(80, 24);
+    pty.wait_for("the QR", |s| decode_qr(s).is_some());
+    pty.send("q");
+    pty.wait_for_text("Quit now?");
+    pty.send("n");
+    pty.wait_for("the question to go", |s| {
+        !s.contents().contains("Quit now?")
+    });
+    pty.send("q");
+    pty.wait_for_text("Quit now?");
+    pty.send("y");
+    pty.wait_for_exit();
+    assert!(!pty.child.wait().unwrap().success());
+    assert!(!pty.screen().alternate_screen());
+    assert!(
+        pty.text().contains("Enrollment cancelled"),
+        "{}",
+        pty.text()
+    );
+}
+
+#[test]
+fn sigterm_restores_the_terminal() {
+    let mut pty = at_scan(80, 24);
+    pty.wait_for("the QR", |s| decode_qr(s).is_some());
+    assert!(pty.screen().alternate_screen());
+    let pid = pty.child.process_id().unwrap();
+    let status = std::process::Command::new("kill")
+        .args(["-TERM", &pid.to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    pty.wait_for_exit();
+    pty.child.wait().unwrap();
+    assert!(
+        !pty.screen().alternate_screen(),
+        "left the alternate screen"
+    );
+    assert!(!pty.screen().hide_cursor(), "the cursor is back");
+    assert!(
+        decode_qr(pty.screen()).is_none(),
+        "no QR left on the primary screen"
+    );
+}

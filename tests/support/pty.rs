@@ -1,0 +1,185 @@
+//! The real binary in a pseudo-terminal, its screen kept by a VT100 parser. Waits are on screen
+//! contents: every read is followed by a look at the screen, with a deadline only for failing.
+
+#![allow(dead_code)]
+
+use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+use std::io::{Read, Write};
+use std::num::NonZeroU16;
+use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
+use std::time::{Duration, Instant};
+
+/// How long a screen may take to appear before the test fails (not a synchronisation sleep).
+const DEADLINE: Duration = Duration::from_secs(30);
+
+pub struct Pty {
+    pub parser: vt100::Parser,
+    output: Receiver<Vec<u8>>,
+    writer: Box<dyn Write + Send>,
+    pub child: Box<dyn Child + Send + Sync>,
+    _master: Box<dyn MasterPty + Send>,
+    closed: bool,
+}
+
+impl Pty {
+    pub fn spawn(args: &[&str], env: &[(&str, &str)], cols: u16, rows: u16) -> Self {
+        let pair = native_pty_system()
+            .openpty(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .unwrap();
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_cognito-mfa"));
+        cmd.args(args);
+        cmd.env("TERM", "xterm-256color");
+        cmd.env_remove("NO_COLOR");
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        let child = pair.slave.spawn_command(cmd).unwrap();
+        drop(pair.slave);
+        let mut reader = pair.master.try_clone_reader().unwrap();
+        let writer = pair.master.take_writer().unwrap();
+        let (tx, output) = channel();
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 8192];
+            loop {
+                match reader.read(&mut buf) {
+                    Ok(0) | Err(_) => break,
+                    Ok(n) => {
+                        if tx.send(buf[..n].to_vec()).is_err() {
+                            break;
+                        }
+                    }
+                }
+            }
+        });
+        let rows = NonZeroU16::new(rows).unwrap();
+        let cols = NonZeroU16::new(cols).unwrap();
+        Self {
+            parser: vt100::Parser::new(rows, cols, 0),
+            output,
+            writer,
+            child,
+            _master: pair.master,
+            closed: false,
+        }
+    }
+
+    pub fn screen(&self) -> &vt100::Screen {
+        self.parser.screen()
+    }
+
+    pub fn text(&self) -> String {
+        self.screen().contents()
+    }
+
+    /// Reads output until `done(screen)` holds; panics with the screen at the deadline.
+    pub fn wait_for(&mut self, what: &str, done: impl Fn(&vt100::Screen) -> bool) {
+        let end = Instant::now() + DEADLINE;
+        while !done(self.parser.screen()) {
+            let left = end.saturating_duration_since(Instant::now());
+            match self.output.recv_timeout(left) {
+                Ok(bytes) => self.parser.process(&bytes),
+                Err(RecvTimeoutError::Timeout) => {
+                    panic!("timed out waiting for {what}; screen:\n{}", self.text())
+                }
+                Err(RecvTimeoutError::Disconnected) => {
+                    self.closed = true;
+                    assert!(
+                        done(self.parser.screen()),
+                        "exited before {what}; screen:\n{}",
+                        self.text()
+                    );
+                    return;
+                }
+            }
+        }
+    }
+
+    pub fn wait_for_text(&mut self, text: &str) {
+        let wanted = text.to_owned();
+        self.wait_for(text, move |s| s.contents().contains(&wanted));
+    }
+
+    /// Reads until the program closes the terminal.
+    pub fn wait_for_exit(&mut self) {
+        let end = Instant::now() + DEADLINE;
+        while !self.closed {
+            let left = end.saturating_duration_since(Instant::now());
+            match self.output.recv_timeout(left) {
+                Ok(bytes) => self.parser.process(&bytes),
+                Err(RecvTimeoutError::Timeout) => panic!("did not exit; screen:\n{}", self.text()),
+                Err(RecvTimeoutError::Disconnected) => self.closed = true,
+            }
+        }
+    }
+
+    /// Resizes the terminal (the program gets SIGWINCH) and the parser's screen.
+    pub fn resize(&mut self, cols: u16, rows: u16) {
+        self._master
+            .resize(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .unwrap();
+        self.parser.screen_mut().set_size(
+            NonZeroU16::new(rows).unwrap(),
+            NonZeroU16::new(cols).unwrap(),
+        );
+    }
+
+    pub fn send(&mut self, text: &str) {
+        self.writer.write_all(text.as_bytes()).unwrap();
+        self.writer.flush().unwrap();
+    }
+}
+
+/// The QR on screen (cells on the QR's white), rebuilt as modules and decoded by rqrr.
+pub fn decode_qr(screen: &vt100::Screen) -> Option<String> {
+    let (rows, cols) = screen.size();
+    let white = vt100::Color::Idx(231);
+    let mut cells = Vec::new();
+    for y in 0..rows.get() {
+        for x in 0..cols.get() {
+            if screen.cell(y, x).is_some_and(|c| c.bgcolor() == white) {
+                cells.push((x, y));
+            }
+        }
+    }
+    let x0 = cells.iter().map(|c| c.0).min()?;
+    let y0 = cells.iter().map(|c| c.1).min()?;
+    let x1 = cells.iter().map(|c| c.0).max()?;
+    let y1 = cells.iter().map(|c| c.1).max()?;
+    let width = usize::from(x1 - x0 + 1);
+    let height = usize::from(y1 - y0 + 1) * 2;
+    let dark = |mx: usize, my: usize| {
+        let cell = screen.cell(y0 + (my / 2) as u16, x0 + mx as u16);
+        let black = cell.is_some_and(|c| c.fgcolor() == vt100::Color::Idx(16));
+        match cell.map(|c| c.contents()) {
+            Some("█") => black,
+            Some("▀") => black && my % 2 == 0,
+            Some("▄") => black && my % 2 == 1,
+            _ => false,
+        }
+    };
+    const SCALE: usize = 4;
+    let mut img =
+        rqrr::PreparedImage::prepare_from_greyscale(width * SCALE, height * SCALE, |x, y| {
+            if dark(x / SCALE, y / SCALE) { 0 } else { 255 }
+        });
+    let grids = img.detect_grids();
+    grids.first()?.decode().ok().map(|(_, text)| text)
+}
+
+/// The `secret` parameter of an otpauth URI.
+pub fn secret_of(uri: &str) -> String {
+    uri.split(['?', '&'])
+        .find_map(|p| p.strip_prefix("secret="))
+        .unwrap_or_default()
+        .to_owned()
+}

@@ -1,0 +1,709 @@
+//! Table tests of the wizard's pure `update`: every transition, failure paths included.
+
+use cognito_mfa::secret::Sensitive;
+use cognito_mfa::wizard::msg::{Association, Completed, SignedIn, UserInfo, Verified};
+use cognito_mfa::wizard::state::{
+    CodeFocus, Credential, Outcome, Overlay, Settings, SignInFocus, SignInTarget, Step, Wizard,
+};
+use cognito_mfa::wizard::update::{MAX_THROTTLED_ATTEMPTS, NEW_SECRET, SIGN_IN_AGAIN, WRONG_CODE};
+use cognito_mfa::wizard::{Cmd, Key, Msg, Start, WizError, init, update};
+
+const SECRET: &str = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
+const T0: u64 = 1_700_000_000;
+
+fn token() -> Sensitive {
+    Sensitive::new("access-token")
+}
+
+fn alice() -> UserInfo {
+    UserInfo {
+        username: "alice".into(),
+        email: Some("alice@example.com".into()),
+        ..UserInfo::default()
+    }
+}
+
+fn association(secret: &str, session: Option<&str>) -> Msg {
+    Msg::Associated(Ok(Association {
+        secret: secret.into(),
+        session: session.map(Sensitive::new),
+        at: T0,
+    }))
+}
+
+fn target() -> SignInTarget {
+    SignInTarget {
+        client_id: "client".into(),
+        username: "bob".into(),
+    }
+}
+
+fn send(w: &mut Wizard, msgs: impl IntoIterator<Item = Msg>) -> Vec<Cmd> {
+    msgs.into_iter().flat_map(|m| update(w, m)).collect()
+}
+
+fn keys(text: &str) -> Vec<Msg> {
+    text.chars().map(|c| Msg::Key(Key::Char(c))).collect()
+}
+
+/// Access-token flow, at the scan step.
+fn at_scan() -> Wizard {
+    let (mut w, cmds) = init(Settings::default(), Start::AccessToken(token()));
+    assert_eq!(
+        cmds,
+        vec![Cmd::GetUser {
+            access_token: token()
+        }]
+    );
+    let cmds = update(&mut w, Msg::UserLoaded(Ok(alice())));
+    assert_eq!(cmds, vec![Cmd::Associate(Credential::AccessToken(token()))]);
+    assert!(update(&mut w, association(SECRET, None)).is_empty());
+    w
+}
+
+/// Access-token flow, code typed and submitted.
+fn verifying() -> Wizard {
+    let mut w = at_scan();
+    send(&mut w, [Msg::Key(Key::Enter)]);
+    send(&mut w, keys("123 456"));
+    send(&mut w, [Msg::Key(Key::Tab)]);
+    send(&mut w, keys("  Work phone "));
+    let cmds = update(&mut w, Msg::Key(Key::Enter));
+    assert_eq!(
+        cmds,
+        vec![Cmd::Verify {
+            credential: Credential::AccessToken(token()),
+            code: "123456".into(),
+            device: "Work phone".into(),
+        }]
+    );
+    w
+}
+
+fn secret_of(w: &Wizard) -> String {
+    match &w.step {
+        Step::Scan(e) => e.secret.expose().to_owned(),
+        Step::Code(f) => f.enrollment.secret.expose().to_owned(),
+        other => panic!("no secret in {other:?}"),
+    }
+}
+
+#[test]
+fn access_token_flow_scan_shows_email_account_and_no_countdown() {
+    let w = at_scan();
+    let Step::Scan(e) = &w.step else {
+        panic!("{:?}", w.step)
+    };
+    assert_eq!(e.account, "alice@example.com");
+    assert_eq!(
+        e.uri.expose(),
+        format!(
+            "otpauth://totp/Amazon%20Cognito:alice%40example.com?secret={SECRET}&issuer=Amazon%20Cognito"
+        )
+    );
+    assert_eq!(e.deadline, None);
+    assert!(e.revealed);
+    assert!(!e.weak_secret());
+    assert!(
+        !w.wants_ticks(),
+        "no countdown, no spinner: the timer must sleep"
+    );
+}
+
+#[test]
+fn account_name_flag_wins_and_short_secret_is_kept_with_a_warning() {
+    let settings = Settings {
+        account_name: Some("Jane".into()),
+        ..Settings::default()
+    };
+    let (mut w, _) = init(settings, Start::AccessToken(token()));
+    send(
+        &mut w,
+        [
+            Msg::UserLoaded(Ok(alice())),
+            association("asdfasdfasdf", None),
+        ],
+    );
+    let Step::Scan(e) = &w.step else { panic!() };
+    assert_eq!(e.account, "Jane");
+    assert!(e.weak_secret());
+    assert!(e.uri.expose().contains("secret=ASDFASDFASDF&"));
+}
+
+#[test]
+fn success_in_the_access_token_flow_enables_mfa_and_reports_what_cognito_says() {
+    let mut w = verifying();
+    let cmds = update(
+        &mut w,
+        Msg::Verified(Ok(Verified {
+            session: None,
+            at: T0 + 5,
+        })),
+    );
+    assert_eq!(
+        cmds,
+        vec![Cmd::EnableMfa {
+            access_token: token(),
+            set_preferred: true
+        }]
+    );
+    assert!(matches!(w.step, Step::Finishing(_)));
+    let reported = UserInfo {
+        mfa_methods: vec!["SOFTWARE_TOKEN_MFA".into()],
+        preferred_mfa: Some("SOFTWARE_TOKEN_MFA".into()),
+        ..alice()
+    };
+    update(
+        &mut w,
+        Msg::Completed(Ok(Completed {
+            user: Some(reported),
+            at: T0 + 6,
+        })),
+    );
+    let Step::Done(summary) = &w.step else {
+        panic!("{:?}", w.step)
+    };
+    assert_eq!(summary.user, "alice");
+    assert_eq!(summary.device, "Work phone");
+    assert_eq!(summary.result, "authenticator app MFA on and preferred");
+    assert_eq!(summary.time, T0 + 6);
+    let summary = summary.clone();
+    assert_eq!(update(&mut w, Msg::Key(Key::Enter)), vec![Cmd::Quit]);
+    assert_eq!(w.outcome, Some(Outcome::Enrolled(summary)));
+}
+
+#[test]
+fn no_set_preferred_is_passed_on_and_an_unlisted_method_is_reported_honestly() {
+    let settings = Settings {
+        set_preferred: false,
+        ..Settings::default()
+    };
+    let (mut w, _) = init(settings, Start::AccessToken(token()));
+    send(
+        &mut w,
+        [
+            Msg::UserLoaded(Ok(alice())),
+            association(SECRET, None),
+            Msg::Key(Key::Enter),
+        ],
+    );
+    send(&mut w, keys("123456"));
+    send(&mut w, [Msg::Key(Key::Enter)]);
+    let cmds = update(
+        &mut w,
+        Msg::Verified(Ok(Verified {
+            session: None,
+            at: T0,
+        })),
+    );
+    assert_eq!(
+        cmds,
+        vec![Cmd::EnableMfa {
+            access_token: token(),
+            set_preferred: false
+        }]
+    );
+    update(
+        &mut w,
+        Msg::Completed(Ok(Completed {
+            user: Some(alice()),
+            at: T0,
+        })),
+    );
+    let Step::Done(summary) = &w.step else {
+        panic!()
+    };
+    assert!(
+        summary.result.contains("does not list"),
+        "{}",
+        summary.result
+    );
+    assert_eq!(
+        summary.device, "Authenticator app",
+        "empty device name takes the default"
+    );
+}
+
+#[test]
+fn wrong_code_keeps_the_same_secret_and_lets_the_user_retry() {
+    let mut w = verifying();
+    let before = secret_of(&w);
+    assert!(update(&mut w, Msg::Verified(Err(WizError::WrongCode))).is_empty());
+    let Step::Code(form) = &w.step else {
+        panic!("{:?}", w.step)
+    };
+    assert_eq!(form.error.as_deref(), Some(WRONG_CODE));
+    assert!(!form.busy);
+    assert_eq!(form.focus, CodeFocus::Code);
+    assert_eq!(form.code.value, "", "the wrong code is cleared");
+    assert_eq!(
+        form.device.value, "  Work phone ",
+        "the device name is kept"
+    );
+    assert_eq!(secret_of(&w), before);
+    send(&mut w, keys("654321"));
+    let cmds = update(&mut w, Msg::Key(Key::Enter));
+    assert!(matches!(&cmds[..], [Cmd::Verify { code, .. }] if code.expose() == "654321"));
+}
+
+#[test]
+fn expired_enrollment_in_the_access_token_flow_associates_again() {
+    let mut w = verifying();
+    let cmds = update(&mut w, Msg::Verified(Err(WizError::SessionExpired)));
+    assert_eq!(cmds, vec![Cmd::Associate(Credential::AccessToken(token()))]);
+    assert!(matches!(&w.step, Step::Preparing(p) if p.notice.as_deref() == Some(NEW_SECRET)));
+    update(&mut w, association("KRUGS4ZANFZSAYJANZSXO4Z2", None));
+    let Step::Scan(e) = &w.step else { panic!() };
+    assert_eq!(e.secret.expose(), "KRUGS4ZANFZSAYJANZSXO4Z2");
+    assert_eq!(e.notice.as_deref(), Some(NEW_SECRET));
+}
+
+/// Session flow from a sign-in: at the code step with a countdown.
+fn session_flow_at_code() -> Wizard {
+    let (mut w, cmds) = init(
+        Settings::default(),
+        Start::SignIn {
+            client_id: "client".into(),
+            username: Some("bob".into()),
+        },
+    );
+    assert!(cmds.is_empty());
+    let Step::SignIn(form) = &w.step else {
+        panic!()
+    };
+    assert_eq!(
+        form.focus,
+        SignInFocus::Password,
+        "user name given: the password has focus"
+    );
+    send(&mut w, keys("pw"));
+    let cmds = update(&mut w, Msg::Key(Key::Enter));
+    assert_eq!(
+        cmds,
+        vec![Cmd::SignIn {
+            client_id: "client".into(),
+            username: "bob".into(),
+            password: "pw".into()
+        }]
+    );
+    let Step::SignIn(form) = &w.step else {
+        panic!()
+    };
+    assert!(
+        form.busy && form.password.is_empty(),
+        "the password is not kept"
+    );
+    let cmds = update(
+        &mut w,
+        Msg::SignedIn(Ok(SignedIn::MfaSetup {
+            session: "s1".into(),
+        })),
+    );
+    assert_eq!(cmds, vec![Cmd::Associate(Credential::Session("s1".into()))]);
+    update(&mut w, association(SECRET, Some("s2")));
+    let Step::Scan(e) = &w.step else { panic!() };
+    assert_eq!(e.deadline, Some(T0 + 180));
+    assert_eq!(e.account, "bob");
+    assert!(w.wants_ticks(), "the countdown needs the timer");
+    send(&mut w, [Msg::Key(Key::Char('n'))]);
+    send(&mut w, keys("123456"));
+    w
+}
+
+#[test]
+fn session_flow_verifies_with_the_associate_session_and_answers_mfa_setup() {
+    let mut w = session_flow_at_code();
+    let cmds = update(&mut w, Msg::Key(Key::Enter));
+    assert!(
+        matches!(&cmds[..], [Cmd::Verify { credential: Credential::Session(s), .. }] if s.expose() == "s2")
+    );
+    let cmds = update(
+        &mut w,
+        Msg::Verified(Ok(Verified {
+            session: Some("s3".into()),
+            at: T0,
+        })),
+    );
+    assert_eq!(
+        cmds,
+        vec![Cmd::AnswerMfaSetup {
+            client_id: "client".into(),
+            username: "bob".into(),
+            session: "s3".into()
+        }]
+    );
+    update(
+        &mut w,
+        Msg::Completed(Ok(Completed {
+            user: None,
+            at: T0 + 1,
+        })),
+    );
+    let Step::Done(summary) = &w.step else {
+        panic!()
+    };
+    assert_eq!(summary.user, "bob");
+    assert!(summary.result.contains("signed in"));
+}
+
+#[test]
+fn expired_session_in_the_session_flow_asks_to_sign_in_again() {
+    let mut w = session_flow_at_code();
+    update(&mut w, Msg::Key(Key::Enter));
+    assert!(update(&mut w, Msg::Verified(Err(WizError::SessionExpired))).is_empty());
+    let Step::SignIn(form) = &w.step else {
+        panic!("{:?}", w.step)
+    };
+    assert_eq!(form.notice.as_deref(), Some(SIGN_IN_AGAIN));
+    assert_eq!(form.username.value, "bob");
+    assert_eq!(w.credential, None);
+}
+
+#[test]
+fn expired_given_session_without_a_way_to_sign_in_explains() {
+    let (mut w, cmds) = init(
+        Settings::default(),
+        Start::Session {
+            session: "given".into(),
+            target: target(),
+        },
+    );
+    assert_eq!(
+        cmds,
+        vec![Cmd::Associate(Credential::Session("given".into()))]
+    );
+    update(&mut w, Msg::Associated(Err(WizError::SessionExpired)));
+    assert!(matches!(&w.step, Step::SignIn(f) if f.notice.as_deref() == Some(SIGN_IN_AGAIN)));
+}
+
+#[test]
+fn network_failure_offers_retry_of_the_same_call() {
+    let mut w = verifying();
+    let Some(sent) = w.in_flight.clone() else {
+        panic!()
+    };
+    update(
+        &mut w,
+        Msg::Verified(Err(WizError::Network("No answer from Cognito.".into()))),
+    );
+    let Step::Failed(failed) = &w.step else {
+        panic!("{:?}", w.step)
+    };
+    assert!(failed.message.contains("press r"));
+    assert!(failed.retry.is_some());
+    assert!(w.step.enrollment_in_progress());
+    let cmds = update(&mut w, Msg::Key(Key::Char('r')));
+    assert_eq!(cmds, vec![sent]);
+    assert!(matches!(&w.step, Step::Code(f) if f.busy));
+    // And the answer to the retried call is handled as usual.
+    update(&mut w, Msg::Verified(Err(WizError::WrongCode)));
+    assert!(matches!(&w.step, Step::Code(f) if f.error.is_some()));
+}
+
+#[test]
+fn throttling_waits_then_retries_by_itself() {
+    let mut w = verifying();
+    let Some(sent) = w.in_flight.clone() else {
+        panic!()
+    };
+    assert!(update(&mut w, Msg::Verified(Err(WizError::Throttled))).is_empty());
+    assert_eq!(w.throttle.as_ref().map(|t| t.seconds_left), Some(2));
+    assert!(w.wants_ticks());
+    assert!(update(&mut w, Msg::Tick(T0 + 1)).is_empty());
+    assert_eq!(update(&mut w, Msg::Tick(T0 + 2)), vec![sent.clone()]);
+    // Throttled again: a longer wait.
+    update(&mut w, Msg::Verified(Err(WizError::Throttled)));
+    assert_eq!(
+        w.throttle.as_ref().map(|t| (t.attempt, t.seconds_left)),
+        Some((2, 4))
+    );
+    for attempt in 3..=MAX_THROTTLED_ATTEMPTS + 1 {
+        let Some(t) = w.throttle.clone() else {
+            panic!("attempt {attempt}")
+        };
+        for i in 0..t.seconds_left {
+            update(&mut w, Msg::Tick(T0 + 10 + i));
+        }
+        update(&mut w, Msg::Verified(Err(WizError::Throttled)));
+    }
+    let Step::Failed(failed) = &w.step else {
+        panic!("{:?}", w.step)
+    };
+    assert!(
+        failed.retry.is_some(),
+        "after too many waits the user can still retry"
+    );
+}
+
+#[test]
+fn an_answer_clears_throttling() {
+    let mut w = verifying();
+    update(&mut w, Msg::Verified(Err(WizError::Throttled)));
+    update(&mut w, Msg::Tick(T0 + 1));
+    update(&mut w, Msg::Tick(T0 + 2));
+    update(&mut w, Msg::Verified(Err(WizError::WrongCode)));
+    assert_eq!(w.throttle, None);
+}
+
+#[test]
+fn other_errors_are_final_and_shown() {
+    let mut w = verifying();
+    update(
+        &mut w,
+        Msg::Verified(Err(WizError::Other("The pool has no TOTP.".into()))),
+    );
+    let Step::Failed(failed) = &w.step else {
+        panic!()
+    };
+    assert_eq!(failed.message, "The pool has no TOTP.");
+    assert!(failed.retry.is_none());
+    assert!(update(&mut w, Msg::Key(Key::Char('r'))).is_empty());
+}
+
+#[test]
+fn refused_sign_in_stays_on_the_form_with_the_message() {
+    let (mut w, _) = init(
+        Settings::default(),
+        Start::SignIn {
+            client_id: "c".into(),
+            username: None,
+        },
+    );
+    let Step::SignIn(form) = &w.step else {
+        panic!()
+    };
+    assert_eq!(form.focus, SignInFocus::Username);
+    assert!(update(&mut w, Msg::Key(Key::Enter)).is_empty());
+    assert!(
+        matches!(&w.step, Step::SignIn(f) if f.error.as_deref() == Some("Type your user name."))
+    );
+    send(&mut w, keys("carol"));
+    send(&mut w, [Msg::Key(Key::Enter)]);
+    assert!(matches!(&w.step, Step::SignIn(f) if f.focus == SignInFocus::Password && !f.busy));
+    send(&mut w, keys("bad"));
+    send(&mut w, [Msg::Key(Key::Enter)]);
+    update(
+        &mut w,
+        Msg::SignedIn(Err(WizError::Other(
+            "Incorrect username or password.".into(),
+        ))),
+    );
+    assert!(
+        matches!(&w.step, Step::SignIn(f) if !f.busy && f.error.as_deref() == Some("Incorrect username or password."))
+    );
+}
+
+#[test]
+fn tokens_from_sign_in_start_the_access_token_flow_and_unknown_challenges_fail() {
+    let (mut w, _) = init(
+        Settings::default(),
+        Start::SignIn {
+            client_id: "c".into(),
+            username: Some("d".into()),
+        },
+    );
+    send(&mut w, keys("pw"));
+    send(&mut w, [Msg::Key(Key::Enter)]);
+    let cmds = update(
+        &mut w,
+        Msg::SignedIn(Ok(SignedIn::Tokens {
+            access_token: token(),
+        })),
+    );
+    assert_eq!(
+        cmds,
+        vec![Cmd::GetUser {
+            access_token: token()
+        }]
+    );
+
+    let (mut w, _) = init(
+        Settings::default(),
+        Start::SignIn {
+            client_id: "c".into(),
+            username: Some("d".into()),
+        },
+    );
+    send(&mut w, keys("pw"));
+    send(&mut w, [Msg::Key(Key::Enter)]);
+    update(
+        &mut w,
+        Msg::SignedIn(Ok(SignedIn::Unsupported {
+            challenge: "SMS_MFA".into(),
+        })),
+    );
+    assert!(matches!(&w.step, Step::Failed(f) if f.message.contains("SMS_MFA")));
+}
+
+#[test]
+fn code_field_rejects_letters_inline_and_checks_on_enter() {
+    let mut w = at_scan();
+    send(&mut w, [Msg::Key(Key::Enter)]);
+    send(&mut w, keys("12x"));
+    let Step::Code(form) = &w.step else { panic!() };
+    assert_eq!(form.code.value, "12");
+    assert!(
+        form.error
+            .as_deref()
+            .is_some_and(|e| e.contains("Only digits"))
+    );
+    send(&mut w, keys("3-4"));
+    assert!(update(&mut w, Msg::Key(Key::Enter)).is_empty());
+    let Step::Code(form) = &w.step else { panic!() };
+    assert!(
+        form.error
+            .as_deref()
+            .is_some_and(|e| e.contains("6 digits")),
+        "{:?}",
+        form.error
+    );
+    assert!(!form.busy);
+}
+
+#[test]
+fn device_name_is_capped() {
+    let mut w = at_scan();
+    send(&mut w, [Msg::Key(Key::Enter), Msg::Key(Key::Tab)]);
+    send(&mut w, keys(&"x".repeat(40)));
+    let Step::Code(form) = &w.step else { panic!() };
+    assert_eq!(form.device.value.len(), 32);
+    assert!(form.error.is_some());
+}
+
+#[test]
+fn esc_on_the_code_step_goes_back_to_the_same_qr() {
+    let mut w = at_scan();
+    let Step::Scan(before) = w.step.clone() else {
+        panic!()
+    };
+    send(&mut w, [Msg::Key(Key::Enter), Msg::Key(Key::Esc)]);
+    assert_eq!(w.step, Step::Scan(before));
+}
+
+#[test]
+fn copy_sends_the_secret_and_says_so() {
+    let mut w = at_scan();
+    assert_eq!(
+        update(&mut w, Msg::Key(Key::Char('c'))),
+        vec![Cmd::Copy(SECRET.into())]
+    );
+    assert!(
+        matches!(&w.step, Step::Scan(e) if e.notice.as_deref().is_some_and(|n| n.contains("clipboard")))
+    );
+}
+
+#[test]
+fn helpdesk_mode_hides_until_r() {
+    let settings = Settings {
+        helpdesk: true,
+        ..Settings::default()
+    };
+    let (mut w, _) = init(settings, Start::AccessToken(token()));
+    send(
+        &mut w,
+        [Msg::UserLoaded(Ok(alice())), association(SECRET, None)],
+    );
+    assert!(matches!(&w.step, Step::Scan(e) if !e.revealed));
+    update(&mut w, Msg::Key(Key::Char('r')));
+    assert!(matches!(&w.step, Step::Scan(e) if e.revealed));
+    update(&mut w, Msg::Key(Key::Char('r')));
+    assert!(matches!(&w.step, Step::Scan(e) if !e.revealed));
+}
+
+#[test]
+fn quitting_half_way_asks_first() {
+    let mut w = at_scan();
+    assert!(update(&mut w, Msg::Key(Key::Char('q'))).is_empty());
+    assert_eq!(w.overlay, Overlay::ConfirmQuit);
+    update(&mut w, Msg::Key(Key::Char('n')));
+    assert_eq!(w.overlay, Overlay::None);
+    update(&mut w, Msg::Key(Key::CtrlC));
+    assert_eq!(w.overlay, Overlay::ConfirmQuit);
+    assert_eq!(update(&mut w, Msg::Key(Key::Char('y'))), vec![Cmd::Quit]);
+    assert_eq!(
+        w.outcome,
+        Some(Outcome::Cancelled {
+            user: Some("alice".into())
+        })
+    );
+    assert!(
+        update(&mut w, Msg::Key(Key::Enter)).is_empty(),
+        "nothing happens after quitting"
+    );
+}
+
+#[test]
+fn quitting_before_any_secret_is_immediate() {
+    let (mut w, _) = init(
+        Settings::default(),
+        Start::SignIn {
+            client_id: "c".into(),
+            username: None,
+        },
+    );
+    assert_eq!(update(&mut w, Msg::Key(Key::Esc)), vec![Cmd::Quit]);
+    let (mut w, _) = init(Settings::default(), Start::AccessToken(token()));
+    assert_eq!(update(&mut w, Msg::Key(Key::Char('q'))), vec![Cmd::Quit]);
+}
+
+#[test]
+fn help_opens_with_question_mark_or_f1_and_any_key_closes_it() {
+    let mut w = at_scan();
+    update(&mut w, Msg::Key(Key::Char('?')));
+    assert_eq!(w.overlay, Overlay::Help);
+    let step = w.step.clone();
+    update(&mut w, Msg::Key(Key::Enter));
+    assert_eq!(
+        (w.overlay, &w.step),
+        (Overlay::None, &step),
+        "the closing key does nothing else"
+    );
+    let (mut w, _) = init(
+        Settings::default(),
+        Start::SignIn {
+            client_id: "c".into(),
+            username: None,
+        },
+    );
+    update(&mut w, Msg::Key(Key::Char('?')));
+    assert!(
+        matches!(&w.step, Step::SignIn(f) if f.username.value == "?"),
+        "? is text in a text field"
+    );
+    update(&mut w, Msg::Key(Key::F1));
+    assert_eq!(w.overlay, Overlay::Help);
+}
+
+#[test]
+fn ticks_move_the_countdown_and_answers_nobody_waits_for_are_dropped() {
+    let mut w = session_flow_at_code();
+    update(&mut w, Msg::Tick(T0 + 100));
+    let Step::Code(form) = &w.step else { panic!() };
+    assert_eq!(w.session_left(&form.enrollment), Some(80));
+    update(&mut w, Msg::Tick(T0 + 500));
+    let Step::Code(form) = &w.step else { panic!() };
+    assert_eq!(w.session_left(&form.enrollment), Some(0));
+    let before = w.clone();
+    assert!(
+        update(
+            &mut w,
+            Msg::Verified(Ok(Verified {
+                session: None,
+                at: T0
+            }))
+        )
+        .is_empty()
+    );
+    assert_eq!(w, before);
+}
+
+#[test]
+fn keys_are_ignored_while_verifying_except_quit() {
+    let mut w = verifying();
+    let before = w.clone();
+    send(&mut w, keys("99"));
+    send(&mut w, [Msg::Key(Key::Esc), Msg::Key(Key::Enter)]);
+    assert_eq!(w, before);
+    update(&mut w, Msg::Key(Key::CtrlC));
+    assert_eq!(w.overlay, Overlay::ConfirmQuit);
+}
