@@ -50,7 +50,11 @@ fn quitting_half_way_asks_first_and_restores_the_terminal() {
     pty.wait_for_text("Quit now?");
     pty.send("y");
     pty.wait_for_exit();
-    assert!(!pty.child.wait().unwrap().success());
+    assert_eq!(
+        pty.child.wait().unwrap().exit_code(),
+        130,
+        "cancelled by the user"
+    );
     assert!(!pty.screen().alternate_screen());
     assert!(
         pty.text().contains("Enrollment cancelled"),

@@ -76,7 +76,7 @@ pub async fn run(mut w: Wizard, first: Vec<Cmd>, client: CognitoClient) -> io::R
         }
         let keys = match prompt(&w, &mut input).await? {
             Some(keys) => keys,
-            None => return Ok(outcome_on_eof(&w)),
+            None => return Ok(outcome(&w)),
         };
         for key in keys {
             pending.extend(update(&mut w, Msg::Key(key)));
@@ -85,13 +85,7 @@ pub async fn run(mut w: Wizard, first: Vec<Cmd>, client: CognitoClient) -> io::R
 }
 
 fn outcome(w: &Wizard) -> Outcome {
-    w.outcome.clone().unwrap_or_else(|| outcome_on_eof(w))
-}
-
-fn outcome_on_eof(w: &Wizard) -> Outcome {
-    Outcome::Cancelled {
-        user: w.user_name(),
-    }
+    w.outcome_on_leaving()
 }
 
 fn say(text: &str) -> io::Result<()> {
