@@ -86,3 +86,31 @@ fn sigterm_restores_the_terminal() {
         "no QR left on the primary screen"
     );
 }
+
+#[test]
+fn plain_mode_on_a_terminal_does_not_echo_the_password() {
+    let mut pty = Pty::spawn(&["demo", "--plain"], &[], 100, 120);
+    pty.wait_for_text("Password: ");
+    let password = pty
+        .text()
+        .lines()
+        .find_map(|l| l.split("(demo password: ").nth(1))
+        .and_then(|p| p.split(')').next())
+        .map(str::to_owned)
+        .unwrap();
+    pty.send(&format!("{password}\r"));
+    pty.wait_for_text("Press Enter when the app shows the account");
+    let after_prompt = pty
+        .text()
+        .split("Password: ")
+        .nth(1)
+        .map(str::to_owned)
+        .unwrap();
+    assert!(
+        !after_prompt.contains(&password),
+        "the typed password is not echoed: {after_prompt}"
+    );
+    pty.send("\x03");
+    pty.wait_for_exit();
+    assert_eq!(pty.child.wait().unwrap().exit_code(), 130);
+}
