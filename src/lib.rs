@@ -9,6 +9,7 @@ pub mod cognito;
 pub mod commands;
 pub mod config;
 pub mod failure;
+pub mod keychain;
 pub mod output;
 pub mod secret;
 pub mod totp;
