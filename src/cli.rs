@@ -109,6 +109,19 @@ pub enum Command {
     /// Registers a user's entered TOTP code and marks the user's software token MFA status as
     /// verified if successful.
     VerifySoftwareToken(VerifyArgs),
+    /// Run the embedded Cognito emulator on 127.0.0.1 until Ctrl-C or SIGTERM. The first line
+    /// on stdout is a JSON report: endpoint, user pool id, client id, demo users.
+    Emulator(EmulatorArgs),
+}
+
+#[derive(Args, Clone)]
+pub struct EmulatorArgs {
+    /// The port to listen on (default: any free port; the report names it).
+    #[arg(long)]
+    pub port: Option<u16>,
+    /// A TOML pool description instead of the embedded demo pool (see assets/emulator.toml).
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<std::path::PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

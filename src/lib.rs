@@ -3,11 +3,17 @@
 //! Layers, top to bottom: `commands` (entry points) → features → `cognito` (the wire client)
 //! and small pure helpers. Nothing below imports upward.
 
+#![cfg_attr(
+    not(test),
+    deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)
+)]
+
 pub mod auth;
 pub mod cli;
 pub mod cognito;
 pub mod commands;
 pub mod config;
+pub mod emulator;
 pub mod failure;
 pub mod keychain;
 pub mod output;

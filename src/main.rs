@@ -1,3 +1,5 @@
+#![deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 use clap::Parser;
 use cognito_mfa::cli::Cli;
 use cognito_mfa::failure::{EXIT_OK, EXIT_OTHER, EXIT_USAGE, Failure};
@@ -24,12 +26,7 @@ fn run(cli: Cli) -> i32 {
             return EXIT_OTHER;
         }
     };
-    let result = runtime.block_on(async {
-        tokio::select! {
-            result = cognito_mfa::commands::dispatch(cli) => result,
-            _ = tokio::signal::ctrl_c() => Err(Failure::Interrupted),
-        }
-    });
+    let result = runtime.block_on(cognito_mfa::commands::dispatch(cli));
     match result {
         Ok(()) => EXIT_OK,
         Err(failure) => {

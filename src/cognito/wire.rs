@@ -98,7 +98,12 @@ pub struct GetUserResponse {
     pub username: String,
     #[serde(default)]
     pub user_attributes: Vec<AttributeType>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// Absent when the user prefers no MFA method (moto sends an empty string instead).
+    #[serde(
+        default,
+        deserialize_with = "empty_as_none",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub preferred_mfa_setting: Option<String>,
     #[serde(
         default,
@@ -106,6 +111,10 @@ pub struct GetUserResponse {
         skip_serializing_if = "Option::is_none"
     )]
     pub user_mfa_setting_list: Option<Vec<String>>,
+}
+
+fn empty_as_none<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    Ok(Option::<String>::deserialize(d)?.filter(|s| !s.is_empty()))
 }
 
 impl GetUserResponse {
@@ -325,6 +334,9 @@ mod tests {
         .unwrap();
         assert_eq!(r.attribute("email"), Some("a@example.com"));
         assert_eq!(r.user_mfa_setting_list.unwrap(), vec!["SOFTWARE_TOKEN_MFA"]);
+        let none: GetUserResponse =
+            serde_json::from_value(json!({"Username": "b", "PreferredMfaSetting": ""})).unwrap();
+        assert_eq!(none.preferred_mfa_setting, None);
     }
 
     #[test]

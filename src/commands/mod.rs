@@ -1,55 +1,78 @@
 //! Entry points: one module per command; `dispatch` picks the one the command line names.
 
 pub mod aws_compat;
+pub mod emulator;
 
-use crate::cli::{Cli, Command};
+use crate::cli::{AssociateArgs, Cli, Command, GlobalArgs, VerifyArgs};
 use crate::cognito::CognitoClient;
-use crate::failure::{EXIT_USAGE, Failure};
+use crate::failure::Failure;
 use aws_compat::Prepared;
 
 pub async fn dispatch(cli: Cli) -> Result<(), Failure> {
     let global = cli.global;
     match cli.command {
-        Some(Command::AssociateSoftwareToken(args)) => {
-            if args.common.cli_auto_prompt {
-                return auto_prompt_unavailable();
-            }
-            let prepared = aws_compat::prepare_associate(
-                &args.common,
-                args.access_token.as_ref().map(|s| s.expose()),
-                args.session.as_ref().map(|s| s.expose()),
-            )?;
-            if let Prepared::Request(request) = prepared {
-                let client = CognitoClient::new(global.resolve()?.settings)?;
-                aws_compat::send_and_print(&global, &client, &request).await?;
-            }
-            Ok(())
-        }
-        Some(Command::VerifySoftwareToken(args)) => {
-            if args.common.cli_auto_prompt {
-                return auto_prompt_unavailable();
-            }
-            let prepared = aws_compat::prepare_verify(
-                &args.common,
-                args.access_token.as_ref().map(|s| s.expose()),
-                args.session.as_ref().map(|s| s.expose()),
-                args.user_code.as_ref().map(|s| s.expose()),
-                args.friendly_device_name.as_deref(),
-            )?;
-            if let Prepared::Request(request) = prepared {
-                let client = CognitoClient::new(global.resolve()?.settings)?;
-                aws_compat::send_and_print(&global, &client, &request).await?;
-            }
-            Ok(())
-        }
+        Some(Command::AssociateSoftwareToken(args)) => interruptible(associate(global, args)).await,
+        Some(Command::VerifySoftwareToken(args)) => interruptible(verify(global, args)).await,
+        Some(Command::Emulator(args)) => emulator::run(args.port, args.config)
+            .await
+            .map_err(|e| match e {
+                crate::emulator::EmulatorError::Config(e) => Failure::Config(e.to_string()),
+                other => Failure::Other(format!(
+                    "{other}. Choose another --port, or stop what uses it."
+                )),
+            }),
         None => Err(Failure::Usage(
-            "name a command: associate-software-token or verify-software-token (see --help)".into(),
+            "name a command: associate-software-token, verify-software-token or emulator (see --help)"
+                .into(),
         )),
     }
 }
 
+/// A request-and-answer command: Ctrl-C ends it with exit code 130.
+async fn interruptible(
+    command: impl std::future::Future<Output = Result<(), Failure>>,
+) -> Result<(), Failure> {
+    tokio::select! {
+        result = command => result,
+        _ = tokio::signal::ctrl_c() => Err(Failure::Interrupted),
+    }
+}
+
+async fn associate(global: GlobalArgs, args: AssociateArgs) -> Result<(), Failure> {
+    if args.common.cli_auto_prompt {
+        return auto_prompt_unavailable();
+    }
+    let prepared = aws_compat::prepare_associate(
+        &args.common,
+        args.access_token.as_ref().map(|s| s.expose()),
+        args.session.as_ref().map(|s| s.expose()),
+    )?;
+    if let Prepared::Request(request) = prepared {
+        let client = CognitoClient::new(global.resolve()?.settings)?;
+        aws_compat::send_and_print(&global, &client, &request).await?;
+    }
+    Ok(())
+}
+
+async fn verify(global: GlobalArgs, args: VerifyArgs) -> Result<(), Failure> {
+    if args.common.cli_auto_prompt {
+        return auto_prompt_unavailable();
+    }
+    let prepared = aws_compat::prepare_verify(
+        &args.common,
+        args.access_token.as_ref().map(|s| s.expose()),
+        args.session.as_ref().map(|s| s.expose()),
+        args.user_code.as_ref().map(|s| s.expose()),
+        args.friendly_device_name.as_deref(),
+    )?;
+    if let Prepared::Request(request) = prepared {
+        let client = CognitoClient::new(global.resolve()?.settings)?;
+        aws_compat::send_and_print(&global, &client, &request).await?;
+    }
+    Ok(())
+}
+
 fn auto_prompt_unavailable() -> Result<(), Failure> {
-    debug_assert_eq!(EXIT_USAGE, 252);
     Err(Failure::Usage(
         "--cli-auto-prompt opens the enrollment wizard, which this build does not include yet."
             .into(),

@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Whole-process comparison: cognito-mfa vs curl vs the AWS CLI (and pycognito for sign-in),
+# interleaved, against moto and the embedded emulator on loopback. Prints medians and ratios.
+#   usage: bench/compare.sh            env: ROUNDS (default 30), SIGN_IN=0 to skip sign-in
+set -euo pipefail
+cd "$(dirname "$0")/.."
+cargo build --release --quiet
+export BIN=$PWD/target/release/cognito-mfa
+export MOTO_SERVER=$(tests/peers/install-moto.sh target/moto-venv)
+PEERS=target/bench-venv
+if [[ ! -x $PEERS/bin/aws ]]; then
+  echo "compare: creating $PEERS with awscli and pycognito" >&2
+  python3 -m venv "$PEERS"
+  "$PEERS/bin/pip" install -q --disable-pip-version-check awscli==1.44.* pycognito==2024.5.1 pyotp==2.12.0 >&2
+fi
+export AWS=$PWD/$PEERS/bin/aws PYCOGNITO_PY=$PWD/$PEERS/bin/python
+exec python3 bench/compare.py

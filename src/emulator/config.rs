@@ -1,0 +1,319 @@
+//! The emulator's pool description: the pool's MFA setting, its app clients and seeded users.
+//! Loaded from the embedded `assets/emulator.toml`, from a TOML file, or built in code by tests.
+
+use crate::secret::Sensitive;
+use serde::Deserialize;
+use std::path::Path;
+use std::time::Duration;
+
+/// The default pool, embedded in the binary: MFA required, one public client, two demo users.
+pub const EMBEDDED_CONFIG: &str = include_str!("../../assets/emulator.toml");
+
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("cannot read the emulator config {path}: {source}")]
+    Read {
+        path: String,
+        source: std::io::Error,
+    },
+    #[error("the emulator config is not valid TOML: {0}")]
+    Parse(String),
+    #[error("the emulator config is invalid: {0}")]
+    Invalid(String),
+}
+
+/// `MfaConfiguration` of the pool.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "UPPERCASE")]
+pub enum MfaConfiguration {
+    Off,
+    On,
+    Optional,
+}
+
+/// An authentication flow a client may allow (`ExplicitAuthFlows`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+pub enum AuthFlow {
+    #[serde(rename = "ALLOW_USER_PASSWORD_AUTH")]
+    UserPassword,
+    #[serde(rename = "ALLOW_USER_SRP_AUTH")]
+    UserSrp,
+    #[serde(rename = "ALLOW_REFRESH_TOKEN_AUTH")]
+    RefreshToken,
+}
+
+impl AuthFlow {
+    /// The flow named in an `InitiateAuth` request (`REFRESH_TOKEN` is an alias).
+    pub fn from_request(name: &str) -> Option<Self> {
+        match name {
+            "USER_PASSWORD_AUTH" => Some(Self::UserPassword),
+            "USER_SRP_AUTH" => Some(Self::UserSrp),
+            "REFRESH_TOKEN_AUTH" | "REFRESH_TOKEN" => Some(Self::RefreshToken),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum UserStatus {
+    Confirmed,
+    ForceChangePassword,
+}
+
+#[derive(Debug, Clone)]
+pub struct PoolConfig {
+    pub id: String,
+    pub name: String,
+    pub mfa_configuration: MfaConfiguration,
+    /// How long access and ID tokens live (Cognito's default: one hour).
+    pub access_token_validity: Duration,
+}
+
+#[derive(Debug, Clone)]
+pub struct ClientConfig {
+    pub id: String,
+    pub name: String,
+    pub secret: Option<Sensitive>,
+    pub auth_flows: Vec<AuthFlow>,
+    /// `AuthSessionValidity`: how long a challenge session lives (Cognito: 3–15 min, default 3).
+    pub session_validity: Duration,
+}
+
+#[derive(Debug, Clone)]
+pub struct UserConfig {
+    pub username: String,
+    pub password: Sensitive,
+    pub email: Option<String>,
+    pub status: UserStatus,
+}
+
+#[derive(Debug, Clone)]
+pub struct EmulatorConfig {
+    pub pool: PoolConfig,
+    pub clients: Vec<ClientConfig>,
+    pub users: Vec<UserConfig>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawConfig {
+    pool: RawPool,
+    #[serde(default)]
+    clients: Vec<RawClient>,
+    #[serde(default)]
+    users: Vec<RawUser>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPool {
+    id: String,
+    #[serde(default)]
+    name: Option<String>,
+    mfa_configuration: MfaConfiguration,
+    #[serde(default)]
+    access_token_validity_minutes: Option<u64>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawClient {
+    id: String,
+    #[serde(default)]
+    name: Option<String>,
+    #[serde(default)]
+    secret: Option<Sensitive>,
+    explicit_auth_flows: Vec<AuthFlow>,
+    #[serde(default)]
+    auth_session_validity_minutes: Option<u64>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawUser {
+    username: String,
+    password: Sensitive,
+    #[serde(default)]
+    email: Option<String>,
+    #[serde(default)]
+    status: Option<UserStatus>,
+}
+
+impl EmulatorConfig {
+    /// The pool embedded in the binary.
+    pub fn embedded() -> Result<Self, ConfigError> {
+        Self::from_toml(EMBEDDED_CONFIG)
+    }
+
+    pub fn from_file(path: &Path) -> Result<Self, ConfigError> {
+        let text = std::fs::read_to_string(path).map_err(|source| ConfigError::Read {
+            path: path.display().to_string(),
+            source,
+        })?;
+        Self::from_toml(&text)
+    }
+
+    pub fn from_toml(text: &str) -> Result<Self, ConfigError> {
+        // toml's messages quote the offending line, which may hold a password: keep only the
+        // position and the reason.
+        let raw: RawConfig = toml::from_str(text).map_err(|e| {
+            let position = e
+                .span()
+                .map(|span| format!(" at byte {}", span.start))
+                .unwrap_or_default();
+            ConfigError::Parse(format!("{}{position}", e.message()))
+        })?;
+        let minutes = |m: u64| Duration::from_secs(m * 60);
+        let config = Self {
+            pool: PoolConfig {
+                name: raw.pool.name.unwrap_or_else(|| raw.pool.id.clone()),
+                id: raw.pool.id,
+                mfa_configuration: raw.pool.mfa_configuration,
+                access_token_validity: minutes(
+                    raw.pool.access_token_validity_minutes.unwrap_or(60),
+                ),
+            },
+            clients: raw
+                .clients
+                .into_iter()
+                .map(|c| {
+                    let validity = c.auth_session_validity_minutes.unwrap_or(3);
+                    if !(3..=15).contains(&validity) {
+                        return Err(ConfigError::Invalid(format!(
+                            "client {}: auth_session_validity_minutes must be 3 to 15",
+                            c.id
+                        )));
+                    }
+                    Ok(ClientConfig {
+                        name: c.name.unwrap_or_else(|| c.id.clone()),
+                        id: c.id,
+                        secret: c.secret,
+                        auth_flows: c.explicit_auth_flows,
+                        session_validity: minutes(validity),
+                    })
+                })
+                .collect::<Result<_, _>>()?,
+            users: raw
+                .users
+                .into_iter()
+                .map(|u| UserConfig {
+                    username: u.username,
+                    password: u.password,
+                    email: u.email,
+                    status: u.status.unwrap_or(UserStatus::Confirmed),
+                })
+                .collect(),
+        };
+        config.validate()?;
+        Ok(config)
+    }
+
+    /// Checks what the server relies on: at least one client, unique ids and usernames.
+    pub fn validate(&self) -> Result<(), ConfigError> {
+        if crate::auth::pool_name(&self.pool.id).is_err() {
+            return Err(ConfigError::Invalid(
+                "the pool id must look like REGION_NAME, e.g. us-east-1_DemoPool1".into(),
+            ));
+        }
+        if self.clients.is_empty() {
+            return Err(ConfigError::Invalid("the pool has no app client".into()));
+        }
+        let mut ids: Vec<&str> = self.clients.iter().map(|c| c.id.as_str()).collect();
+        ids.sort_unstable();
+        if ids.windows(2).any(|w| w[0] == w[1]) {
+            return Err(ConfigError::Invalid("two clients share an id".into()));
+        }
+        let mut names: Vec<&str> = self.users.iter().map(|u| u.username.as_str()).collect();
+        names.sort_unstable();
+        if names.windows(2).any(|w| w[0] == w[1]) {
+            return Err(ConfigError::Invalid("two users share a username".into()));
+        }
+        if self.users.iter().any(|u| u.username.is_empty()) {
+            return Err(ConfigError::Invalid("a user has an empty username".into()));
+        }
+        Ok(())
+    }
+
+    pub fn client(&self, id: &str) -> Option<&ClientConfig> {
+        self.clients.iter().find(|c| c.id == id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_pool_requires_mfa_and_has_a_public_client() {
+        let config = EmulatorConfig::embedded().unwrap();
+        assert_eq!(config.pool.mfa_configuration, MfaConfiguration::On);
+        let client = &config.clients[0];
+        assert!(client.secret.is_none());
+        for flow in [
+            AuthFlow::UserPassword,
+            AuthFlow::UserSrp,
+            AuthFlow::RefreshToken,
+        ] {
+            assert!(client.auth_flows.contains(&flow), "{flow:?}");
+        }
+        assert_eq!(client.session_validity, Duration::from_secs(180));
+        assert!(
+            config
+                .users
+                .iter()
+                .any(|u| u.status == UserStatus::Confirmed && u.email.is_some())
+        );
+        assert!(
+            config
+                .users
+                .iter()
+                .any(|u| u.status == UserStatus::ForceChangePassword)
+        );
+    }
+
+    #[test]
+    fn parse_errors_do_not_quote_the_file() {
+        let text = "[pool]\nid = \"us-east-1_p\"\nmfa_configuration = \"ON\"\n[[users]]\nusername = \"u\"\npassword = Hunter2-secret\n";
+        let err = EmulatorConfig::from_toml(text).unwrap_err().to_string();
+        assert!(!err.contains("Hunter2"), "{err}");
+    }
+
+    #[test]
+    fn session_validity_outside_cognitos_range_is_refused() {
+        let text = "[pool]\nid = \"us-east-1_p\"\nmfa_configuration = \"ON\"\n[[clients]]\nid = \"c\"\nexplicit_auth_flows = []\nauth_session_validity_minutes = 16\n";
+        assert!(matches!(
+            EmulatorConfig::from_toml(text),
+            Err(ConfigError::Invalid(_))
+        ));
+    }
+
+    #[test]
+    fn loads_a_file_and_reports_a_missing_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("pool.toml");
+        std::fs::write(&path, EMBEDDED_CONFIG.replace("\"ON\"", "\"OPTIONAL\"")).unwrap();
+        let config = EmulatorConfig::from_file(&path).unwrap();
+        assert_eq!(config.pool.mfa_configuration, MfaConfiguration::Optional);
+        let missing = EmulatorConfig::from_file(&dir.path().join("nope.toml"));
+        assert!(matches!(missing, Err(ConfigError::Read { .. })));
+    }
+
+    #[test]
+    fn pool_id_must_name_a_region_and_a_pool() {
+        let text = "[pool]\nid = \"nounderscore\"\nmfa_configuration = \"ON\"\n[[clients]]\nid = \"c\"\nexplicit_auth_flows = []\n";
+        assert!(matches!(
+            EmulatorConfig::from_toml(text),
+            Err(ConfigError::Invalid(_))
+        ));
+    }
+
+    #[test]
+    fn duplicate_users_are_refused() {
+        let text = "[pool]\nid = \"us-east-1_p\"\nmfa_configuration = \"OFF\"\n[[clients]]\nid = \"c\"\nexplicit_auth_flows = []\n[[users]]\nusername = \"u\"\npassword = \"a\"\n[[users]]\nusername = \"u\"\npassword = \"b\"\n";
+        assert!(matches!(
+            EmulatorConfig::from_toml(text),
+            Err(ConfigError::Invalid(_))
+        ));
+    }
+}

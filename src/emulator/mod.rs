@@ -1,0 +1,226 @@
+//! An embedded Cognito user-pool emulator for the TOTP flows, speaking the JSON 1.1 protocol on
+//! 127.0.0.1. It serves `cognito-mfa emulator`, `cognito-mfa demo` and the hermetic tests.
+//!
+//! ```no_run
+//! # async fn run() -> Result<(), cognito_mfa::emulator::EmulatorError> {
+//! use cognito_mfa::emulator::{Emulator, EmulatorConfig};
+//! let running = Emulator::new(EmulatorConfig::embedded()?).start().await?;
+//! println!("{}", running.report().to_json_line());
+//! running.shutdown().await;
+//! # Ok(()) }
+//! ```
+
+mod checks;
+pub mod clock;
+pub mod config;
+mod fault;
+mod jwt;
+mod ops_auth;
+mod ops_srp;
+mod ops_token;
+mod ops_user;
+mod pool;
+mod random;
+pub mod server;
+mod session;
+
+pub use clock::{Clock, ManualClock, SystemClock};
+pub use config::{
+    AuthFlow, ClientConfig, ConfigError, EmulatorConfig, MfaConfiguration, PoolConfig, UserConfig,
+    UserStatus,
+};
+pub use server::MAX_BODY_BYTES;
+
+use crate::secret::Sensitive;
+use pool::PoolState;
+use serde::Serialize;
+use server::Shared;
+use std::net::{Ipv4Addr, SocketAddr};
+use std::sync::{Arc, Mutex};
+use tokio::sync::watch;
+use tokio::task::JoinHandle;
+
+#[derive(Debug, thiserror::Error)]
+pub enum EmulatorError {
+    #[error(transparent)]
+    Config(#[from] ConfigError),
+    #[error("cannot listen on 127.0.0.1:{port}: {source}")]
+    Bind { port: u16, source: std::io::Error },
+    #[error("cannot wait for Ctrl-C or SIGTERM: {0}")]
+    Signal(std::io::Error),
+}
+
+/// An emulator ready to start: the pool, the port (0: any free one), the clock, logging.
+pub struct Emulator {
+    config: EmulatorConfig,
+    port: u16,
+    clock: Arc<dyn Clock>,
+    log_requests: bool,
+}
+
+impl Emulator {
+    pub fn new(config: EmulatorConfig) -> Self {
+        Self {
+            config,
+            port: 0,
+            clock: Arc::new(SystemClock),
+            log_requests: false,
+        }
+    }
+
+    pub fn port(mut self, port: u16) -> Self {
+        self.port = port;
+        self
+    }
+
+    /// The time source for sessions, tokens and TOTP codes (tests pass a `ManualClock`).
+    pub fn clock(mut self, clock: impl Clock) -> Self {
+        self.clock = Arc::new(clock);
+        self
+    }
+
+    /// One line per request on stderr: id, operation, outcome, duration. Never a value.
+    pub fn log_requests(mut self, on: bool) -> Self {
+        self.log_requests = on;
+        self
+    }
+
+    /// Binds 127.0.0.1 and serves in a background task; the address is known on return.
+    pub async fn start(self) -> Result<RunningEmulator, EmulatorError> {
+        self.config.validate()?;
+        let listener = tokio::net::TcpListener::bind((Ipv4Addr::LOCALHOST, self.port))
+            .await
+            .map_err(|source| EmulatorError::Bind {
+                port: self.port,
+                source,
+            })?;
+        let addr = listener
+            .local_addr()
+            .map_err(|source| EmulatorError::Bind {
+                port: self.port,
+                source,
+            })?;
+        let endpoint = format!("http://{addr}");
+        let report = StartupReport::new(&endpoint, &self.config);
+        let issuer = format!("{endpoint}/{}", self.config.pool.id);
+        let shared = Arc::new(Shared {
+            state: Mutex::new(PoolState::new(self.config, issuer)),
+            clock: self.clock,
+            log: self.log_requests,
+        });
+        let (shutdown, receiver) = watch::channel(false);
+        let task = tokio::spawn(server::serve(listener, shared.clone(), receiver));
+        Ok(RunningEmulator {
+            addr,
+            endpoint,
+            report,
+            shared,
+            shutdown,
+            task,
+        })
+    }
+}
+
+/// A serving emulator. Dropping it stops the server too; `shutdown` waits until it has.
+pub struct RunningEmulator {
+    addr: SocketAddr,
+    endpoint: String,
+    report: StartupReport,
+    shared: Arc<Shared>,
+    shutdown: watch::Sender<bool>,
+    task: JoinHandle<()>,
+}
+
+impl RunningEmulator {
+    pub fn addr(&self) -> SocketAddr {
+        self.addr
+    }
+
+    /// `http://127.0.0.1:PORT`
+    pub fn endpoint(&self) -> &str {
+        &self.endpoint
+    }
+
+    pub fn report(&self) -> &StartupReport {
+        &self.report
+    }
+
+    /// The in-process demo hook. Hand it only to the demo: it is not reachable over HTTP.
+    pub fn demo_codes(&self) -> DemoCodes {
+        DemoCodes(self.shared.clone())
+    }
+
+    /// Stops accepting, lets open requests finish, and waits for the server task.
+    pub async fn shutdown(self) {
+        let _ = self.shutdown.send(true);
+        let _ = self.task.await;
+    }
+}
+
+/// What an authenticator app would show for a user's most recently associated secret, so a
+/// demo needs no phone.
+#[derive(Clone)]
+pub struct DemoCodes(Arc<Shared>);
+
+/// A code and how long it stays current.
+#[derive(Debug, Clone)]
+pub struct DemoCode {
+    pub code: Sensitive,
+    pub seconds_left: u64,
+}
+
+impl DemoCodes {
+    pub fn current_code(&self, username: &str) -> Option<DemoCode> {
+        let now = self.0.clock.now();
+        let state = self.0.lock();
+        let user = state.users.get(username)?;
+        let token = user.pending_token.as_ref().or(user.token.as_ref())?;
+        Some(DemoCode {
+            code: Sensitive::new(crate::totp::code_at(&token.key, now)),
+            seconds_left: crate::totp::seconds_left(now),
+        })
+    }
+}
+
+/// The first line `cognito-mfa emulator` prints: where it listens and whom it knows.
+#[derive(Debug, Clone, Serialize)]
+pub struct StartupReport {
+    pub endpoint: String,
+    pub user_pool_id: String,
+    pub client_id: String,
+    pub users: Vec<DemoUser>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct DemoUser {
+    pub username: String,
+    /// Demo data from the config: printed on purpose.
+    pub password: Sensitive,
+}
+
+impl StartupReport {
+    fn new(endpoint: &str, config: &EmulatorConfig) -> Self {
+        Self {
+            endpoint: endpoint.to_string(),
+            user_pool_id: config.pool.id.clone(),
+            client_id: config
+                .clients
+                .first()
+                .map(|c| c.id.clone())
+                .unwrap_or_default(),
+            users: config
+                .users
+                .iter()
+                .map(|u| DemoUser {
+                    username: u.username.clone(),
+                    password: u.password.clone(),
+                })
+                .collect(),
+        }
+    }
+
+    /// One JSON object on one line.
+    pub fn to_json_line(&self) -> String {
+        serde_json::to_string(self).unwrap_or_else(|_| "{}".into())
+    }
+}

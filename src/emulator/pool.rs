@@ -1,0 +1,226 @@
+//! The pool's state: users with their passwords and software tokens, sessions, refresh tokens,
+//! and the key that signs access tokens. Operations lock it, change it and let go.
+
+use super::config::{ClientConfig, EmulatorConfig, MfaConfiguration, UserStatus};
+use super::fault::Fault;
+use super::jwt::JwtKey;
+use super::ops_srp::PendingSrp;
+use super::random::{random_token, uuid_v4};
+use super::session::Sessions;
+use crate::auth::PasswordVerifier;
+use crate::secret::Sensitive;
+use std::collections::HashMap;
+use zeroize::Zeroizing;
+
+/// A TOTP key associated with a user.
+pub struct SoftwareToken {
+    pub key: Zeroizing<Vec<u8>>,
+    pub friendly_device_name: Option<String>,
+    /// The last time step whose code was accepted: that code and earlier ones are refused.
+    pub last_accepted_step: Option<u64>,
+}
+
+pub struct User {
+    pub username: String,
+    pub sub: String,
+    pub password: Sensitive,
+    pub status: UserStatus,
+    pub email: Option<String>,
+    /// Issued by AssociateSoftwareToken, not verified yet.
+    pub pending_token: Option<SoftwareToken>,
+    /// Verified: the token sign-in checks.
+    pub token: Option<SoftwareToken>,
+    pub totp_enabled: bool,
+    pub totp_preferred: bool,
+    /// The SRP salt and verifier for the current password, computed at the first SRP sign-in.
+    pub srp_verifier: Option<PasswordVerifier>,
+}
+
+impl User {
+    fn from_config(u: &super::config::UserConfig) -> Self {
+        Self {
+            username: u.username.clone(),
+            sub: uuid_v4(),
+            password: u.password.clone(),
+            status: u.status,
+            email: u.email.clone(),
+            pending_token: None,
+            token: None,
+            totp_enabled: false,
+            totp_preferred: false,
+            srp_verifier: None,
+        }
+    }
+
+    /// Whether sign-in asks this user for a TOTP code.
+    pub fn totp_required(&self, mfa: MfaConfiguration) -> bool {
+        self.token.is_some()
+            && match mfa {
+                MfaConfiguration::On => true,
+                MfaConfiguration::Optional => self.totp_enabled,
+                MfaConfiguration::Off => false,
+            }
+    }
+}
+
+/// What a refresh token stands for.
+struct RefreshGrant {
+    username: String,
+    client_id: String,
+}
+
+pub struct PoolState {
+    pub config: EmulatorConfig,
+    pub users: HashMap<String, User>,
+    pub sessions: Sessions,
+    /// PASSWORD_VERIFIER challenges by SECRET_BLOCK.
+    pub srp_pending: HashMap<String, PendingSrp>,
+    refresh_tokens: HashMap<String, RefreshGrant>,
+    jwt: JwtKey,
+    issuer: String,
+}
+
+/// The claims every access token carries.
+pub const ACCESS_SCOPE: &str = "aws.cognito.signin.user.admin";
+
+/// An access token that checked out.
+pub struct AccessGrant {
+    pub username: String,
+}
+
+impl PoolState {
+    pub fn new(config: EmulatorConfig, issuer: String) -> Self {
+        let users = config
+            .users
+            .iter()
+            .map(|u| (u.username.clone(), User::from_config(u)))
+            .collect();
+        Self {
+            config,
+            users,
+            sessions: Sessions::default(),
+            srp_pending: HashMap::new(),
+            refresh_tokens: HashMap::new(),
+            jwt: JwtKey::random(),
+            issuer,
+        }
+    }
+
+    /// Drops PASSWORD_VERIFIER challenges that can no longer be answered.
+    pub fn prune_srp(&mut self, now: u64) {
+        self.srp_pending.retain(|_, pending| !pending.expired(now));
+    }
+
+    pub fn mfa(&self) -> MfaConfiguration {
+        self.config.pool.mfa_configuration
+    }
+
+    pub fn client(&self, client_id: &str) -> Result<&ClientConfig, Fault> {
+        self.config.client(client_id).ok_or_else(|| {
+            Fault::new(
+                "ResourceNotFoundException",
+                format!("User pool client {client_id} does not exist."),
+            )
+        })
+    }
+
+    pub fn user_mut(&mut self, username: &str) -> Result<&mut User, Fault> {
+        self.users
+            .get_mut(username)
+            .ok_or_else(|| Fault::new("UserNotFoundException", "User does not exist."))
+    }
+
+    /// Access, ID and refresh tokens for a signed-in user.
+    pub fn issue_tokens(
+        &mut self,
+        username: &str,
+        client_id: &str,
+        now: u64,
+        with_refresh: bool,
+    ) -> Result<crate::cognito::wire::AuthenticationResult, Fault> {
+        let validity = self.config.pool.access_token_validity.as_secs();
+        let user = self
+            .users
+            .get(username)
+            .ok_or_else(|| Fault::new("UserNotFoundException", "User does not exist."))?;
+        let event_id = uuid_v4();
+        let mut access = serde_json::Map::new();
+        access.insert("sub".into(), user.sub.clone().into());
+        access.insert("iss".into(), self.issuer.clone().into());
+        access.insert("client_id".into(), client_id.into());
+        access.insert("origin_jti".into(), uuid_v4().into());
+        access.insert("event_id".into(), event_id.clone().into());
+        access.insert("token_use".into(), "access".into());
+        access.insert("scope".into(), ACCESS_SCOPE.into());
+        access.insert("auth_time".into(), now.into());
+        access.insert("exp".into(), (now + validity).into());
+        access.insert("iat".into(), now.into());
+        access.insert("jti".into(), uuid_v4().into());
+        access.insert("username".into(), user.username.clone().into());
+        let mut id = serde_json::Map::new();
+        id.insert("sub".into(), user.sub.clone().into());
+        if let Some(email) = &user.email {
+            id.insert("email".into(), email.clone().into());
+        }
+        id.insert("iss".into(), self.issuer.clone().into());
+        id.insert("cognito:username".into(), user.username.clone().into());
+        id.insert("aud".into(), client_id.into());
+        id.insert("event_id".into(), event_id.into());
+        id.insert("token_use".into(), "id".into());
+        id.insert("auth_time".into(), now.into());
+        id.insert("exp".into(), (now + validity).into());
+        id.insert("iat".into(), now.into());
+        let refresh_token = with_refresh.then(|| {
+            let token = random_token(96);
+            self.refresh_tokens.insert(
+                token.clone(),
+                RefreshGrant {
+                    username: username.to_string(),
+                    client_id: client_id.to_string(),
+                },
+            );
+            Sensitive::new(token)
+        });
+        Ok(crate::cognito::wire::AuthenticationResult {
+            access_token: Some(Sensitive::new(self.jwt.sign(&access))),
+            expires_in: Some(i64::try_from(validity).unwrap_or(i64::MAX)),
+            token_type: Some("Bearer".into()),
+            refresh_token,
+            id_token: Some(Sensitive::new(self.jwt.sign(&id))),
+        })
+    }
+
+    /// The user a refresh token was issued to, for this client.
+    pub fn refresh_grant(&self, token: &str, client_id: &str) -> Result<String, Fault> {
+        match self.refresh_tokens.get(token) {
+            Some(grant) if grant.client_id == client_id => Ok(grant.username.clone()),
+            _ => Err(Fault::not_authorized("Invalid Refresh Token")),
+        }
+    }
+
+    /// Checks an access token: our signature, not expired, an access token, a known user.
+    pub fn authorize(&self, token: &str, now: u64) -> Result<AccessGrant, Fault> {
+        let claims = self
+            .jwt
+            .verify(token)
+            .map_err(|_| Fault::invalid_access_token())?;
+        let text = |name: &str| claims.get(name).and_then(serde_json::Value::as_str);
+        if text("token_use") != Some("access") || text("iss") != Some(self.issuer.as_str()) {
+            return Err(Fault::invalid_access_token());
+        }
+        let exp = claims
+            .get("exp")
+            .and_then(serde_json::Value::as_u64)
+            .ok_or_else(Fault::invalid_access_token)?;
+        if now >= exp {
+            return Err(Fault::expired_access_token());
+        }
+        let username = text("username").ok_or_else(Fault::invalid_access_token)?;
+        if !self.users.contains_key(username) {
+            return Err(Fault::new("UserNotFoundException", "User does not exist."));
+        }
+        Ok(AccessGrant {
+            username: username.to_string(),
+        })
+    }
+}
