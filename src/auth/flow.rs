@@ -210,6 +210,23 @@ impl SignIn {
         Ok((this, request))
     }
 
+    /// A sign-in already at MFA_SETUP, from an earlier run: only `finish_mfa_setup` is left.
+    /// `username` is the name Cognito knows the user by.
+    pub fn at_mfa_setup(client: AppClient, username: &str) -> Self {
+        Self {
+            client,
+            username: username.to_owned(),
+            pool_id: None,
+            password: None,
+            srp: None,
+            pending: Some(Pending {
+                challenge: ChallengeName::MfaSetup,
+                session: None,
+                prompt: None,
+            }),
+        }
+    }
+
     /// The name SECRET_HASH and challenge answers use: the internal username once Cognito has
     /// named it (USERNAME or USER_ID_FOR_SRP in a challenge), else the one signed in with.
     pub fn username(&self) -> &str {
@@ -305,7 +322,9 @@ impl SignIn {
         )))
     }
 
-    /// The request that answers the prompt `on_response` gave.
+    /// The request that answers the prompt `on_response` gave. The prompt stays open until the
+    /// next `on_response`, so a refused answer (a wrong code, a password the policy rejects) can
+    /// be answered again on the same session.
     pub fn answer(&mut self, answer: Answer) -> Result<SignInRequest, FlowError> {
         let pending = self.pending.clone().ok_or(FlowError::NoPendingPrompt)?;
         let mut responses = SecretParams::new();
@@ -335,7 +354,6 @@ impl SignIn {
         }
         responses.insert("USERNAME".into(), self.username.as_str().into());
         self.add_secret_hash(&mut responses);
-        self.pending = None;
         Ok(self.respond(pending.challenge, pending.session, responses))
     }
 

@@ -245,6 +245,17 @@ fn mfa_setup_finishes_on_the_verified_session_with_secret_hash() {
         flow.finish_mfa_setup("again".into()),
         Err(FlowError::NotAtMfaSetup)
     );
+    let mut resumed = SignIn::at_mfa_setup(client(Some("s3cret")), "bob");
+    let request = respond(
+        resumed
+            .finish_mfa_setup("verified-session-456".into())
+            .unwrap(),
+    );
+    assert_eq!(
+        value(&request.challenge_responses, "SECRET_HASH"),
+        hash("bob")
+    );
+    assert_eq!(request.client_id, CLIENT);
 }
 
 #[test]
@@ -284,6 +295,11 @@ fn new_password_required_asks_and_sends_the_new_password() {
     assert_eq!(value(answers, "userAttributes.name"), "Alice");
     assert_eq!(value(answers, "USERNAME"), "alice-internal");
     assert_eq!(value(answers, "SECRET_HASH"), hash("alice-internal"));
+    let again = flow.answer(Answer::NewPassword {
+        password: "An0ther-Password!".into(),
+        attributes: vec![],
+    });
+    assert!(again.is_ok(), "a refused password can be answered again");
     assert_eq!(
         flow.answer(Answer::Code("1".into())),
         Err(FlowError::NoPendingPrompt)
