@@ -27,6 +27,8 @@
 
 use std::collections::BTreeMap;
 
+use base64::Engine;
+use base64::engine::general_purpose::STANDARD;
 use time::OffsetDateTime;
 
 use super::challenge::prompt_for;
@@ -310,8 +312,15 @@ impl SignIn {
         else {
             return Err(FlowError::UnexpectedPasswordVerifier);
         };
-        let challenge = PasswordVerifierChallenge::from_parameters(parameters, &self.username)?;
-        let answer = srp.respond(&challenge, pool_id, password, now)?;
+        let mut challenge = PasswordVerifierChallenge::from_parameters(parameters, &self.username)?;
+        // Cognito's SECRET_BLOCK is base64. moto sends its session id (a UUID) and checks no
+        // signature: sign over the text's bytes, and send the block back exactly as received.
+        let received_block = challenge.secret_block.clone();
+        if STANDARD.decode(received_block.expose()).is_err() {
+            challenge.secret_block = Sensitive::new(STANDARD.encode(received_block.expose()));
+        }
+        let mut answer = srp.respond(&challenge, pool_id, password, now)?;
+        answer.password_claim_secret_block = received_block;
         let mut responses = answer.into_challenge_responses();
         self.username = challenge.username;
         self.add_secret_hash(&mut responses);

@@ -440,3 +440,30 @@ fn debug_never_shows_the_password_or_secret() {
         "{text}"
     );
 }
+
+#[test]
+fn a_secret_block_that_is_not_base64_is_signed_as_text_and_sent_back_unchanged() {
+    let (mut flow, _) = start(AuthFlow::UserSrp, None);
+    let uuid = "0b5c3f6e-3d4a-4c55-9a0e-4b8f0f1c2d3e";
+    let step = flow
+        .on_response(&challenge(
+            "PASSWORD_VERIFIER",
+            &[
+                ("SRP_B", "1f2e3d"),
+                ("SALT", "abcdef"),
+                ("SECRET_BLOCK", uuid),
+                ("USER_ID_FOR_SRP", "alice"),
+                ("USERNAME", "alice"),
+            ],
+        ))
+        .unwrap();
+    let Step::Send(request) = step else {
+        panic!("{step:?}")
+    };
+    let request = respond(request);
+    assert_eq!(
+        value(&request.challenge_responses, "PASSWORD_CLAIM_SECRET_BLOCK"),
+        uuid
+    );
+    assert_eq!(request.session.unwrap().expose(), SESSION);
+}
