@@ -1,13 +1,16 @@
 //! `cognito-mfa demo`: the embedded emulator on a free loopback port, and the wizard against it,
-//! signed in as the demo user (the demo password shown as a hint). Nothing leaves the machine.
+//! signed in as the demo user with USER_SRP_AUTH (the demo password shown as a hint). Nothing
+//! leaves the machine.
 
 use crate::cli::GlobalArgs;
 use crate::cognito::{ClientSettings, CognitoClient, Endpoint};
 use crate::commands::enroll::{Presentation, run_with};
 use crate::emulator::{Emulator, EmulatorConfig};
 use crate::failure::Failure;
+use crate::keychain::Keychain;
 use crate::wizard::Start;
-use crate::wizard::state::Settings;
+use crate::wizard::state::{Settings, SignInTarget};
+use crate::wizard::tasks::Services;
 use clap::Args;
 use std::path::PathBuf;
 
@@ -59,16 +62,24 @@ pub async fn run(_global: &GlobalArgs, args: DemoArgs) -> Result<(), Failure> {
         demo: true,
         ..Settings::default()
     };
+    let mut target = SignInTarget::new(report.client_id.clone(), username);
+    target.user_pool_id = Some(report.user_pool_id.clone());
     let start = Start::SignIn {
-        client_id: report.client_id.clone(),
-        username: Some(username),
+        target,
+        remembered: None,
+        notice: None,
     };
     let presentation = Presentation {
         plain: args.plain,
         json: args.json,
         always_summarise: args.helpdesk,
     };
-    let result = run_with(client, settings, start, presentation).await;
+    // The demo pool lives only as long as this run: nothing to remember.
+    let services = Services {
+        client,
+        keychain: Keychain::unavailable("the demo remembers nothing"),
+    };
+    let result = run_with(services, settings, start, presentation).await;
     running.shutdown().await;
     result
 }

@@ -3,13 +3,14 @@
 
 use crate::cli::GlobalArgs;
 use crate::cognito::CognitoClient;
-use crate::commands::aws_compat::params::load_value;
 use crate::commands::enroll_args::EnrollArgs;
 use crate::commands::enroll_config::{self, EnrollConfig};
+use crate::commands::enroll_start::start_from;
 use crate::config::{self, Env, ProcessEnv};
 use crate::failure::Failure;
-use crate::secret::Sensitive;
-use crate::wizard::state::{Outcome, Settings, SignInTarget, Summary};
+use crate::keychain::Keychain;
+use crate::wizard::state::{Outcome, Settings, Summary};
+use crate::wizard::tasks::Services;
 use crate::wizard::view::Theme;
 use crate::wizard::{Start, init};
 use std::io::IsTerminal;
@@ -48,7 +49,8 @@ pub async fn run(global: &GlobalArgs, mut args: EnrollArgs) -> Result<(), Failur
     {
         over.endpoint_url = file.endpoint_url.clone();
     }
-    let start = start_from(&args, &file)?;
+    let keychain = Keychain::os();
+    let start = start_from(&args, &file, &keychain)?;
     let mut client_settings = config::resolve(&over, &env)?.settings;
     // --debug writes to stderr: only line prompts can share the terminal with it.
     client_settings.debug &= !full_screen(args.plain);
@@ -59,7 +61,8 @@ pub async fn run(global: &GlobalArgs, mut args: EnrollArgs) -> Result<(), Failur
         json: args.json,
         always_summarise: settings.helpdesk,
     };
-    run_with(client, settings, start, presentation).await
+    let services = Services { client, keychain };
+    run_with(services, settings, start, presentation).await
 }
 
 pub fn settings_from(args: &EnrollArgs, file: &EnrollConfig) -> Settings {
@@ -87,43 +90,6 @@ pub fn settings_from(args: &EnrollArgs, file: &EnrollConfig) -> Settings {
     }
 }
 
-/// Credentials, in order: access token (flag or env), session with client id and user name,
-/// client id (with or without user name) → sign in.
-pub fn start_from(args: &EnrollArgs, file: &EnrollConfig) -> Result<Start, Failure> {
-    let client_id = args.client_id.clone().or_else(|| file.client_id.clone());
-    if let Some(token) = &args.access_token {
-        let token = load_value("--access-token", token.expose())?;
-        return Ok(Start::AccessToken(Sensitive::new(token)));
-    }
-    if let Some(session) = &args.session {
-        let session = load_value("--session", session.expose())?;
-        let (Some(client_id), Some(username)) = (client_id, args.username.clone()) else {
-            return Err(Failure::Usage(
-                "--session needs --client-id and --username (to answer the MFA_SETUP challenge)."
-                    .into(),
-            ));
-        };
-        return Ok(Start::Session {
-            session: Sensitive::new(session),
-            target: SignInTarget {
-                client_id,
-                username,
-            },
-        });
-    }
-    match client_id {
-        Some(client_id) => Ok(Start::SignIn {
-            client_id,
-            username: args.username.clone(),
-        }),
-        None => Err(Failure::Usage(
-            "Say who is enrolling: --access-token (or COGNITO_MFA_ACCESS_TOKEN), or --client-id \
-             and --username to sign in (try `cognito-mfa demo` to see the wizard)."
-                .into(),
-        )),
-    }
-}
-
 /// The full-screen wizard needs a terminal on both stdin and stdout; else, line prompts.
 fn full_screen(plain: bool) -> bool {
     !plain && std::io::stdin().is_terminal() && std::io::stdout().is_terminal()
@@ -131,7 +97,7 @@ fn full_screen(plain: bool) -> bool {
 
 /// Runs the wizard and prints the summary once the terminal is back to normal.
 pub async fn run_with(
-    client: CognitoClient,
+    services: Services,
     settings: Settings,
     start: Start,
     presentation: Presentation,
@@ -139,9 +105,9 @@ pub async fn run_with(
     let issuer = settings.issuer.clone();
     let (wizard, first) = init(settings, start);
     let outcome = if full_screen(presentation.plain) {
-        crate::wizard::run::run(wizard, first, client, Theme::from_env()).await
+        crate::wizard::run::run(wizard, first, services, Theme::from_env()).await
     } else {
-        crate::wizard::plain::run(wizard, first, client).await
+        crate::wizard::plain::run(wizard, first, services).await
     }
     .map_err(|e| Failure::Other(format!("The terminal failed: {e}.")))?;
     match outcome {
@@ -234,49 +200,6 @@ pub fn summary_text(s: &Summary, json: bool) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn credentials_in_order() {
-        let args = EnrollArgs {
-            access_token: Some("tok".into()),
-            session: Some("s".into()),
-            client_id: Some("c".into()),
-            ..EnrollArgs::default()
-        };
-        let file = EnrollConfig::default();
-        assert!(
-            matches!(start_from(&args, &file), Ok(Start::AccessToken(t)) if t.expose() == "tok")
-        );
-        let args = EnrollArgs {
-            access_token: None,
-            ..args
-        };
-        assert!(
-            start_from(&args, &file).is_err(),
-            "a session needs a user name"
-        );
-        let args = EnrollArgs {
-            username: Some("u".into()),
-            ..args
-        };
-        assert!(matches!(
-            start_from(&args, &file),
-            Ok(Start::Session { .. })
-        ));
-        let args = EnrollArgs {
-            session: None,
-            client_id: None,
-            ..args
-        };
-        let file = EnrollConfig {
-            client_id: Some("from-file".into()),
-            ..EnrollConfig::default()
-        };
-        assert!(
-            matches!(start_from(&args, &file), Ok(Start::SignIn { client_id, .. }) if client_id == "from-file")
-        );
-        assert!(start_from(&EnrollArgs::default(), &EnrollConfig::default()).is_err());
-    }
 
     #[test]
     fn flags_beat_the_config_file() {

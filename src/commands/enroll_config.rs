@@ -1,5 +1,5 @@
-//! The wizard's config file: what a helpdesk sets once (region, endpoint, client id, issuer,
-//! helpdesk mode). TOML; `--config`, else `cognito-mfa/config.toml` in the platform config dir.
+//! The wizard's config file: what a helpdesk sets once (region, endpoint, client id, user pool
+//! id, issuer, helpdesk mode). TOML; `--config`, else `cognito-mfa/config.toml` in the platform config dir.
 //! Precedence: flag > environment > this file.
 
 use crate::failure::Failure;
@@ -12,6 +12,7 @@ pub struct EnrollConfig {
     pub region: Option<String>,
     pub endpoint_url: Option<String>,
     pub client_id: Option<String>,
+    pub user_pool_id: Option<String>,
     pub issuer: Option<String>,
     #[serde(default)]
     pub helpdesk: bool,
@@ -55,11 +56,12 @@ mod tests {
     #[test]
     fn reads_what_a_helpdesk_sets() {
         let c = parse(
-            "region = \"eu-west-1\"\nclient-id = \"abc\"\nissuer = \"Acme\"\nhelpdesk = true\n",
+            "region = \"eu-west-1\"\nclient-id = \"abc\"\nuser-pool-id = \"eu-west-1_Abc\"\nissuer = \"Acme\"\nhelpdesk = true\n",
         )
         .unwrap();
         assert_eq!(c.region.as_deref(), Some("eu-west-1"));
         assert_eq!(c.client_id.as_deref(), Some("abc"));
+        assert_eq!(c.user_pool_id.as_deref(), Some("eu-west-1_Abc"));
         assert!(c.helpdesk);
         assert!(
             parse("colour = \"red\"").is_err(),

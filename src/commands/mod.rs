@@ -6,6 +6,7 @@ pub mod emulator;
 pub mod enroll;
 pub mod enroll_args;
 pub mod enroll_config;
+pub mod enroll_start;
 pub mod sign_in;
 
 use crate::cli::{AssociateArgs, Cli, Command, GlobalArgs, VerifyArgs};

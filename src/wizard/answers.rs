@@ -5,7 +5,8 @@ use crate::qr::Qr;
 use crate::secret::Sensitive;
 use crate::totp::otpauth_uri;
 use crate::wizard::field::TextField;
-use crate::wizard::msg::{Association, Cmd, Completed, SignedIn, Verified, WizError};
+use crate::wizard::msg::{Association, Cmd, Completed, Verified, WizError};
+use crate::wizard::sign_in_flow::{finish_mfa_setup, refresh_refused};
 use crate::wizard::state::*;
 use crate::wizard::update::{
     MAX_THROTTLED_ATTEMPTS, NEW_SECRET, SIGN_IN_AGAIN, WRONG_CODE, call, sign_in_form,
@@ -60,6 +61,7 @@ fn on_error(w: &mut Wizard, err: WizError) -> Vec<Cmd> {
             &format!("{message}\nCheck your connection, then press r to try again."),
             true,
         ),
+        WizError::SessionExpired if refreshing(w) => refresh_refused(w),
         WizError::SessionExpired => session_expired(w),
         WizError::WrongCode => match &mut w.step {
             Step::Code(form) => {
@@ -70,12 +72,28 @@ fn on_error(w: &mut Wizard, err: WizError) -> Vec<Cmd> {
                 w.in_flight = None;
                 Vec::new()
             }
+            Step::Challenge(form) => {
+                form.refused(
+                    "That code did not match. Type the code shown now, or the one just sent."
+                        .into(),
+                );
+                w.in_flight = None;
+                Vec::new()
+            }
             _ => fail(w, WRONG_CODE, false),
         },
+        WizError::Other(_) if refreshing(w) => refresh_refused(w),
         WizError::Other(message) => match &mut w.step {
+            // A refused answer (a password the policy rejects) is asked again on the same form.
+            Step::Challenge(form) => {
+                form.refused(message);
+                w.in_flight = None;
+                Vec::new()
+            }
             // A refused sign-in (wrong password, unknown user) is fixed on the form itself.
             Step::SignIn(form) => {
                 form.busy = false;
+                form.flow = None;
                 form.error = Some(message);
                 w.in_flight = None;
                 Vec::new()
@@ -124,27 +142,9 @@ fn session_expired(w: &mut Wizard) -> Vec<Cmd> {
     }
 }
 
-pub(crate) fn on_signed_in(w: &mut Wizard, signed_in: SignedIn) -> Vec<Cmd> {
-    match signed_in {
-        SignedIn::Tokens { access_token } => {
-            w.credential = Some(Credential::AccessToken(access_token.clone()));
-            w.step = Step::Preparing(Preparing::default());
-            call(w, Cmd::GetUser { access_token })
-        }
-        SignedIn::MfaSetup { session } => {
-            w.credential = Some(Credential::Session(session.clone()));
-            w.step = Step::Preparing(Preparing::default());
-            call(w, Cmd::Associate(Credential::Session(session)))
-        }
-        SignedIn::Unsupported { challenge } => fail(
-            w,
-            &format!(
-                "The user pool asked for {challenge}, which this wizard cannot answer. Sign in \
-                 another way and run `cognito-mfa enroll --access-token …`."
-            ),
-            false,
-        ),
-    }
+/// Signing in with a remembered refresh token.
+fn refreshing(w: &Wizard) -> bool {
+    matches!(&w.step, Step::SignIn(form) if form.refreshing)
 }
 
 /// The name the authenticator app lists the entry under.
@@ -196,25 +196,15 @@ pub(crate) fn on_verified(w: &mut Wizard, verified: Verified) -> Vec<Cmd> {
     let account = form.enrollment.account.clone();
     w.now = w.now.max(verified.at);
     w.step = Step::Finishing(Finishing { account, device });
-    match (w.credential.clone(), verified.session, w.sign_in.clone()) {
-        (Some(Credential::AccessToken(access_token)), _, _) => call(
+    match (w.credential.clone(), verified.session) {
+        (Some(Credential::AccessToken(access_token)), _) => call(
             w,
             Cmd::EnableMfa {
                 access_token,
                 set_preferred: w.settings.set_preferred,
             },
         ),
-        (_, Some(session), Some(target)) => {
-            w.credential = Some(Credential::Session(session.clone()));
-            call(
-                w,
-                Cmd::AnswerMfaSetup {
-                    client_id: target.client_id,
-                    username: target.username,
-                    session,
-                },
-            )
-        }
+        (_, Some(session)) => finish_mfa_setup(w, session),
         _ => fail(
             w,
             "Cognito accepted the code but sent no session to finish signing in with. Sign in \

@@ -5,12 +5,16 @@
 //! comes back as a `Msg`; `view` draws the state.
 
 mod answers;
+pub mod challenge;
 mod echo;
 pub mod field;
+pub mod flow_cell;
 mod keys;
 pub mod msg;
 pub mod plain;
+mod plain_challenge;
 pub mod run;
+pub mod sign_in_flow;
 pub mod state;
 pub mod tasks;
 pub mod update;

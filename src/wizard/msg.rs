@@ -1,6 +1,9 @@
 //! What flows into `update` (messages: key presses, ticks, API answers) and out of it
 //! (commands for the runtime). No HTTP or terminal types: the runtime maps to and from these.
 
+use crate::auth::flow::SignInRequest;
+use crate::cognito::wire::AuthResponse;
+use crate::keychain::Remembered;
 use crate::secret::Sensitive;
 use crate::wizard::state::Credential;
 
@@ -41,20 +44,12 @@ pub struct UserInfo {
     pub preferred_mfa: Option<String>,
 }
 
-/// The outcome of a sign-in call.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum SignedIn {
-    Tokens {
-        access_token: Sensitive,
-    },
-    /// The pool wants MFA set up before it issues tokens.
-    MfaSetup {
-        session: Sensitive,
-    },
-    /// A challenge this wizard cannot answer yet.
-    Unsupported {
-        challenge: String,
-    },
+/// Cognito's answer to a sign-in request, and when it arrived (Unix seconds): SRP signs its
+/// PASSWORD_VERIFIER answer with that time.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AuthAnswer {
+    pub response: AuthResponse,
+    pub at: u64,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -80,12 +75,15 @@ pub struct Completed {
     pub at: u64,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Msg {
     Key(Key),
     /// One second passed; the current Unix time.
     Tick(u64),
-    SignedIn(Result<SignedIn, WizError>),
+    /// The answer to `Cmd::Auth` (InitiateAuth or RespondToAuthChallenge).
+    AuthAnswered(Result<AuthAnswer, WizError>),
+    /// The keychain stored the sign-in (`Cmd::Remember`), or why it did not.
+    Remembered(Result<(), String>),
     UserLoaded(Result<UserInfo, WizError>),
     Associated(Result<Association, WizError>),
     Verified(Result<Verified, WizError>),
@@ -93,14 +91,11 @@ pub enum Msg {
 }
 
 /// Work for the runtime. API commands come back as the matching `Msg`.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Cmd {
-    /// InitiateAuth USER_PASSWORD_AUTH → `Msg::SignedIn`.
-    SignIn {
-        client_id: String,
-        username: String,
-        password: Sensitive,
-    },
+    /// InitiateAuth or RespondToAuthChallenge, as the sign-in flow built it →
+    /// `Msg::AuthAnswered`.
+    Auth(SignInRequest),
     /// GetUser → `Msg::UserLoaded`.
     GetUser { access_token: Sensitive },
     /// AssociateSoftwareToken → `Msg::Associated`.
@@ -116,11 +111,11 @@ pub enum Cmd {
         access_token: Sensitive,
         set_preferred: bool,
     },
-    /// RespondToAuthChallenge MFA_SETUP → `Msg::Completed`.
-    AnswerMfaSetup {
+    /// Store a sign-in in the keychain → `Msg::Remembered`. Not an API call.
+    Remember {
         client_id: String,
         username: String,
-        session: Sensitive,
+        remembered: Remembered,
     },
     /// Send the secret to the clipboard (OSC 52).
     Copy(Sensitive),
@@ -131,6 +126,6 @@ pub enum Cmd {
 impl Cmd {
     /// Whether the command is a network call whose answer the wizard waits for.
     pub fn is_api_call(&self) -> bool {
-        !matches!(self, Cmd::Copy(_) | Cmd::Quit)
+        !matches!(self, Cmd::Copy(_) | Cmd::Quit | Cmd::Remember { .. })
     }
 }

@@ -1,13 +1,12 @@
 //! Plain mode: the same steps and the same `update`, as line prompts on stderr (stdout keeps
 //! only the summary), for screen readers, scripts and terminals that are not terminals.
 
-use crate::cognito::CognitoClient;
 use crate::qr::MIN_QUIET_ZONE;
 use crate::totp::{group_secret, now_unix};
 use crate::wizard::echo::EchoOff;
 use crate::wizard::msg::{Cmd, Key, Msg};
 use crate::wizard::state::{CodeFocus, Outcome, Overlay, SignInFocus, Step, Wizard};
-use crate::wizard::tasks::perform;
+use crate::wizard::tasks::{Services, perform};
 use crate::wizard::update::update;
 use std::collections::VecDeque;
 use std::io::{self, Write};
@@ -15,7 +14,7 @@ use tokio::sync::mpsc;
 use zeroize::Zeroizing;
 
 /// Lines from stdin, read on a thread of their own so the runtime never blocks.
-struct Input(mpsc::UnboundedReceiver<String>);
+pub(super) struct Input(mpsc::UnboundedReceiver<String>);
 
 impl Input {
     fn spawn() -> Self {
@@ -36,7 +35,7 @@ impl Input {
     }
 }
 
-pub async fn run(mut w: Wizard, first: Vec<Cmd>, client: CognitoClient) -> io::Result<Outcome> {
+pub async fn run(mut w: Wizard, first: Vec<Cmd>, services: Services) -> io::Result<Outcome> {
     let mut input = Input::spawn();
     let mut pending: VecDeque<Cmd> = first.into();
     let mut shown_step = None;
@@ -46,7 +45,7 @@ pub async fn run(mut w: Wizard, first: Vec<Cmd>, client: CognitoClient) -> io::R
                 Cmd::Quit => return Ok(outcome(&w)),
                 Cmd::Copy(_) => say("(There is no clipboard in plain mode.)")?,
                 cmd => {
-                    if let Some(msg) = perform(&client, cmd).await {
+                    if let Some(msg) = perform(&services, cmd).await {
                         pending.extend(update(&mut w, msg));
                     }
                 }
@@ -94,13 +93,13 @@ fn outcome(w: &Wizard) -> Outcome {
     w.outcome_on_leaving()
 }
 
-fn say(text: &str) -> io::Result<()> {
+pub(super) fn say(text: &str) -> io::Result<()> {
     let mut err = io::stderr().lock();
     writeln!(err, "{text}")?;
     err.flush()
 }
 
-async fn ask(input: &mut Input, question: &str) -> io::Result<Option<String>> {
+pub(super) async fn ask(input: &mut Input, question: &str) -> io::Result<Option<String>> {
     {
         let mut err = io::stderr().lock();
         write!(err, "{question}")?;
@@ -109,11 +108,11 @@ async fn ask(input: &mut Input, question: &str) -> io::Result<Option<String>> {
     input.next_line().await
 }
 
-fn typed(text: &str) -> impl Iterator<Item = Key> + '_ {
+pub(super) fn typed(text: &str) -> impl Iterator<Item = Key> + '_ {
     text.chars().map(Key::Char)
 }
 
-fn erase(count: usize) -> impl Iterator<Item = Key> {
+pub(super) fn erase(count: usize) -> impl Iterator<Item = Key> {
     std::iter::repeat_n(Key::Backspace, count)
 }
 
@@ -154,6 +153,9 @@ async fn prompt(w: &Wizard, input: &mut Input) -> io::Result<Option<Vec<Key>>> {
             };
             keys.extend(typed(&password));
             keys.push(Key::Enter);
+        }
+        Step::Challenge(form) => {
+            return crate::wizard::plain_challenge::prompt(form, input).await;
         }
         Step::Scan(e) => {
             if let Some(notice) = &e.notice {
@@ -223,6 +225,9 @@ async fn prompt(w: &Wizard, input: &mut Input) -> io::Result<Option<Vec<Key>>> {
         }
         Step::Done(s) => {
             say(&format!("Enrolled: {}.", s.result))?;
+            if let Some(note) = &w.keychain_note {
+                say(note)?;
+            }
             say(
                 "If your app already had an entry for this account, delete the old one: it no longer works.",
             )?;

@@ -2,12 +2,11 @@
 //! that runs only while something on screen moves. Terminal set up on entry (raw mode, alternate
 //! screen) and restored on every exit: normal, error, panic (ratatui's hook) and SIGTERM.
 
-use crate::cognito::CognitoClient;
 use crate::secret::Sensitive;
 use crate::totp::now_unix;
 use crate::wizard::msg::{Cmd, Key, Msg};
 use crate::wizard::state::{Outcome, Step, Wizard};
-use crate::wizard::tasks::perform;
+use crate::wizard::tasks::{Services, perform};
 use crate::wizard::update::update;
 use crate::wizard::view::{LINK_TEXT, Theme, render};
 use base64::Engine;
@@ -45,11 +44,11 @@ pub fn key_from(event: KeyEvent) -> Option<Key> {
 pub async fn run(
     mut w: Wizard,
     first: Vec<Cmd>,
-    client: CognitoClient,
+    services: Services,
     theme: Theme,
 ) -> io::Result<Outcome> {
     let mut terminal = ratatui::try_init()?;
-    let result = event_loop(&mut terminal, &mut w, first, client, theme).await;
+    let result = event_loop(&mut terminal, &mut w, first, services, theme).await;
     ratatui::restore();
     result?;
     Ok(w.outcome_on_leaving())
@@ -59,7 +58,7 @@ async fn event_loop(
     terminal: &mut DefaultTerminal,
     w: &mut Wizard,
     first: Vec<Cmd>,
-    client: CognitoClient,
+    services: Services,
     theme: Theme,
 ) -> io::Result<()> {
     let (tx, mut rx) = mpsc::unbounded_channel::<Msg>();
@@ -70,7 +69,7 @@ async fn event_loop(
     ticker.set_missed_tick_behavior(MissedTickBehavior::Skip);
     let mut was_ticking = false;
 
-    let mut quit = run_cmds(terminal, first, &client, &tx, &mut tasks)?;
+    let mut quit = run_cmds(terminal, first, &services, &tx, &mut tasks)?;
     draw(terminal, w, theme)?;
     while !quit {
         let ticking = w.wants_ticks();
@@ -97,7 +96,7 @@ async fn event_loop(
         let Some(msg) = msg else { continue };
         let before = w.clone();
         let cmds = update(w, msg);
-        quit = run_cmds(terminal, cmds, &client, &tx, &mut tasks)?;
+        quit = run_cmds(terminal, cmds, &services, &tx, &mut tasks)?;
         if !quit && *w != before {
             draw(terminal, w, theme)?;
         }
@@ -110,7 +109,7 @@ async fn event_loop(
 fn run_cmds(
     terminal: &mut DefaultTerminal,
     cmds: Vec<Cmd>,
-    client: &CognitoClient,
+    services: &Services,
     tx: &mpsc::UnboundedSender<Msg>,
     tasks: &mut JoinSet<()>,
 ) -> io::Result<bool> {
@@ -120,10 +119,10 @@ fn run_cmds(
             Cmd::Quit => quit = true,
             Cmd::Copy(secret) => copy_to_clipboard(terminal.backend_mut(), &secret)?,
             cmd => {
-                let client = client.clone();
+                let services = services.clone();
                 let tx = tx.clone();
                 tasks.spawn(async move {
-                    if let Some(msg) = perform(&client, cmd).await {
+                    if let Some(msg) = perform(&services, cmd).await {
                         let _ = tx.send(msg);
                     }
                 });

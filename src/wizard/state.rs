@@ -1,9 +1,12 @@
 //! The wizard's state: one enum of steps, each variant owning its data, plus what stays the same
 //! across steps (settings, credentials, the clock). Changed only by `update`.
 
+use crate::auth::flow::AuthFlow;
 use crate::qr::Qr;
 use crate::secret::Sensitive;
+pub use crate::wizard::challenge::{ChallengeFocus, ChallengeForm};
 use crate::wizard::field::{SecretField, TextField};
+use crate::wizard::flow_cell::FlowCell;
 use crate::wizard::msg::{Cmd, UserInfo};
 
 /// The longest device name accepted, in characters.
@@ -53,10 +56,39 @@ pub enum Credential {
 }
 
 /// The app client and user to sign in with (the sign-in step, or RespondToAuthChallenge).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct SignInTarget {
     pub client_id: String,
     pub username: String,
+    /// The app client's secret: SECRET_HASH goes on every sign-in call.
+    pub client_secret: Option<Sensitive>,
+    pub user_pool_id: Option<String>,
+    /// `--auth-flow`; else USER_SRP_AUTH when the pool id is known, USER_PASSWORD_AUTH if not.
+    pub auth_flow: Option<AuthFlow>,
+    /// `--remember`: keep the refresh token (and client secret) in the keychain.
+    pub remember: bool,
+    /// The sign-in that reached MFA_SETUP: it ends with RespondToAuthChallenge MFA_SETUP.
+    pub flow: Option<FlowCell>,
+}
+
+impl SignInTarget {
+    pub fn new(client_id: impl Into<String>, username: impl Into<String>) -> Self {
+        Self {
+            client_id: client_id.into(),
+            username: username.into(),
+            ..Self::default()
+        }
+    }
+
+    /// The flow a password sign-in uses.
+    pub fn password_flow(&self) -> AuthFlow {
+        match (self.auth_flow, &self.user_pool_id) {
+            (Some(AuthFlow::UserPassword), _) | (Some(AuthFlow::RefreshToken) | None, None) => {
+                AuthFlow::UserPassword
+            }
+            _ => AuthFlow::UserSrp,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -80,6 +112,10 @@ pub struct SignInForm {
     pub error: Option<String>,
     pub notice: Option<String>,
     pub busy: bool,
+    /// The sign-in under way while `busy`.
+    pub flow: Option<FlowCell>,
+    /// Signing in with a refresh token from the keychain (no password typed).
+    pub refreshing: bool,
 }
 
 /// Waiting for the user's details (access-token flow) and then the secret.
@@ -150,20 +186,20 @@ pub struct Summary {
 }
 
 /// A command to run again, and the waiting step to show while it runs.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Retry {
     pub cmd: Cmd,
     pub resume: Box<Step>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Failed {
     pub message: String,
     pub retry: Option<Retry>,
 }
 
 /// Cognito asked us to slow down: the command runs again when `seconds_left` reaches zero.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Throttle {
     pub cmd: Cmd,
     /// Zero once the command has been sent again (the attempt count is kept until an answer).
@@ -171,9 +207,11 @@ pub struct Throttle {
     pub attempt: u32,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Step {
     SignIn(SignInForm),
+    /// A question the sign-in must answer: new password, a code, an MFA method.
+    Challenge(ChallengeForm),
     Preparing(Preparing),
     Scan(Enrollment),
     Code(CodeForm),
@@ -186,7 +224,7 @@ impl Step {
     /// The step number shown to the user (sign in, scan, code, done).
     pub fn number(&self) -> usize {
         match self {
-            Step::SignIn(_) => 1,
+            Step::SignIn(_) | Step::Challenge(_) => 1,
             Step::Preparing(_) | Step::Scan(_) => 2,
             Step::Code(_) | Step::Finishing(_) => 3,
             Step::Done(_) => 4,
@@ -197,6 +235,7 @@ impl Step {
     pub fn title(&self) -> &'static str {
         match self {
             Step::SignIn(_) => "Sign in",
+            Step::Challenge(c) => c.title(),
             Step::Preparing(_) => "Getting your secret",
             Step::Scan(_) => "Scan the QR code",
             Step::Code(_) => "Type the code",
@@ -222,6 +261,7 @@ impl Step {
     pub fn busy(&self) -> bool {
         match self {
             Step::SignIn(f) => f.busy,
+            Step::Challenge(c) => c.busy,
             Step::Code(f) => f.busy,
             Step::Preparing(_) | Step::Finishing(_) => true,
             _ => false,
@@ -244,7 +284,7 @@ pub enum Outcome {
     },
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Wizard {
     pub settings: Settings,
     pub step: Step,
@@ -260,6 +300,8 @@ pub struct Wizard {
     pub in_flight: Option<Cmd>,
     pub throttle: Option<Throttle>,
     pub outcome: Option<Outcome>,
+    /// What became of `--remember` (stored, or why not), for the done screen.
+    pub keychain_note: Option<String>,
 }
 
 impl Wizard {

@@ -1,18 +1,26 @@
 //! Runs the wizard's API commands against Cognito and turns the answers into messages.
 //! The only place the wizard meets the HTTP client and its errors.
 
+use crate::auth::flow::SignInRequest;
 use crate::cognito::wire::{
-    AssociateSoftwareTokenRequest, GetUserRequest, GetUserResponse, InitiateAuthRequest,
-    MfaSettings, RespondToAuthChallengeRequest, SecretParams, SetUserMfaPreferenceRequest,
-    VerifySoftwareTokenRequest, VerifyStatus,
+    AssociateSoftwareTokenRequest, AuthResponse, GetUserRequest, GetUserResponse, MfaSettings,
+    SetUserMfaPreferenceRequest, VerifySoftwareTokenRequest, VerifyStatus,
 };
 use crate::cognito::{ApiError, CognitoClient, ServiceErrorKind};
+use crate::keychain::{Keychain, Remembered};
 use crate::secret::Sensitive;
 use crate::totp::now_unix;
 use crate::wizard::msg::{
-    Association, Cmd, Completed, Msg, SignedIn, UserInfo, Verified, WizError,
+    Association, AuthAnswer, Cmd, Completed, Msg, UserInfo, Verified, WizError,
 };
 use crate::wizard::state::Credential;
+
+/// What the wizard's commands run against: Cognito, and the keychain for `--remember`.
+#[derive(Debug, Clone)]
+pub struct Services {
+    pub client: CognitoClient,
+    pub keychain: Keychain,
+}
 
 /// What the wizard makes of a failed call.
 pub fn classify(error: &ApiError) -> WizError {
@@ -61,39 +69,49 @@ async fn get_user(client: &CognitoClient, access_token: Sensitive) -> Result<Use
     Ok(user_info(user))
 }
 
-/// Runs one command; `None` for commands that are not API calls.
-pub async fn perform(client: &CognitoClient, cmd: Cmd) -> Option<Msg> {
+async fn send(client: &CognitoClient, request: &SignInRequest) -> Result<AuthResponse, ApiError> {
+    match request {
+        SignInRequest::Initiate(r) => client.call(r).await,
+        SignInRequest::Respond(r) => client.call(r).await,
+    }
+}
+
+/// Stores a sign-in; the keychain may block (D-Bus, a password dialog), so off the runtime.
+async fn remember(
+    keychain: Keychain,
+    client_id: String,
+    username: String,
+    remembered: Remembered,
+) -> Result<(), String> {
+    tokio::task::spawn_blocking(move || {
+        keychain
+            .save(&client_id, &username, &remembered)
+            .map_err(|e| e.to_string())
+    })
+    .await
+    .map_err(|e| e.to_string())?
+}
+
+/// Runs one command; `None` for commands that produce no message (copy, quit).
+pub async fn perform(services: &Services, cmd: Cmd) -> Option<Msg> {
+    let client = &services.client;
     let map = |e: ApiError| classify(&e);
     Some(match cmd {
-        Cmd::SignIn {
-            client_id,
-            username,
-            password,
-        } => {
-            let mut auth_parameters = SecretParams::new();
-            auth_parameters.insert("USERNAME".into(), Sensitive::new(username));
-            auth_parameters.insert("PASSWORD".into(), password);
-            let request = InitiateAuthRequest {
-                auth_flow: "USER_PASSWORD_AUTH".into(),
-                auth_parameters,
-                client_id,
-            };
-            Msg::SignedIn(client.call(&request).await.map_err(map).map(|answer| {
-                match (
-                    answer.authentication_result.and_then(|r| r.access_token),
-                    answer.challenge_name,
-                    answer.session,
-                ) {
-                    (Some(access_token), _, _) => SignedIn::Tokens { access_token },
-                    (None, Some(name), Some(session)) if name == "MFA_SETUP" => {
-                        SignedIn::MfaSetup { session }
-                    }
-                    (None, name, _) => SignedIn::Unsupported {
-                        challenge: name.unwrap_or_else(|| "an unknown challenge".into()),
-                    },
+        Cmd::Auth(request) => {
+            Msg::AuthAnswered(send(client, &request).await.map_err(map).map(|response| {
+                AuthAnswer {
+                    response,
+                    at: now_unix(),
                 }
             }))
         }
+        Cmd::Remember {
+            client_id,
+            username,
+            remembered,
+        } => Msg::Remembered(
+            remember(services.keychain.clone(), client_id, username, remembered).await,
+        ),
         Cmd::GetUser { access_token } => Msg::UserLoaded(get_user(client, access_token).await),
         Cmd::Associate(credential) => {
             let (access_token, session) = credential_fields(credential);
@@ -140,34 +158,6 @@ pub async fn perform(client: &CognitoClient, cmd: Cmd) -> Option<Msg> {
             access_token,
             set_preferred,
         } => Msg::Completed(enable_mfa(client, access_token, set_preferred).await),
-        Cmd::AnswerMfaSetup {
-            client_id,
-            username,
-            session,
-        } => {
-            let mut challenge_responses = SecretParams::new();
-            challenge_responses.insert("USERNAME".into(), Sensitive::new(username));
-            let request = RespondToAuthChallengeRequest {
-                client_id,
-                challenge_name: "MFA_SETUP".into(),
-                session: Some(session),
-                challenge_responses,
-            };
-            // The tokens are dropped here: the wizard never shows them.
-            Msg::Completed(client.call(&request).await.map_err(map).and_then(|answer| {
-                match (answer.authentication_result, answer.challenge_name) {
-                    (Some(_), _) => Ok(Completed {
-                        user: None,
-                        at: now_unix(),
-                    }),
-                    (None, name) => Err(WizError::Other(format!(
-                        "MFA is set up, but the sign-in asked for {} next, which this wizard \
-                         cannot answer. Sign in with your app to finish.",
-                        name.unwrap_or_else(|| "something unknown".into())
-                    ))),
-                }
-            }))
-        }
         Cmd::Copy(_) | Cmd::Quit => return None,
     })
 }

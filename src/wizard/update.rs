@@ -1,13 +1,17 @@
 //! The pure transition function: `update(&mut wizard, msg) -> commands`. No I/O, no clock: the
 //! time comes in with ticks and API answers.
 
+use crate::auth::flow::{AppClient, SignIn};
+use crate::keychain::Remembered;
 use crate::secret::Sensitive;
 use crate::totp::parse_user_code;
 use crate::wizard::answers::{
-    answered, device_name, fail, on_associated, on_completed, on_signed_in, on_tick, on_verified,
+    answered, device_name, on_associated, on_completed, on_tick, on_verified,
 };
 use crate::wizard::field::{SecretField, TextField};
+use crate::wizard::flow_cell::FlowCell;
 use crate::wizard::msg::{Cmd, Key, Msg};
+use crate::wizard::sign_in_flow::{on_auth_answered, on_remembered, start_password, start_refresh};
 use crate::wizard::state::*;
 
 /// Most throttled attempts before the wizard stops and asks the user.
@@ -30,9 +34,13 @@ pub enum Start {
         session: Sensitive,
         target: SignInTarget,
     },
+    /// Sign in first; `target.username` may be empty (the form asks for it).
     SignIn {
-        client_id: String,
-        username: Option<String>,
+        target: SignInTarget,
+        /// A sign-in remembered in the keychain for this client and user: tried first.
+        remembered: Option<Remembered>,
+        /// Shown on the sign-in form (e.g. why the keychain could not be read).
+        notice: Option<String>,
     },
 }
 
@@ -50,6 +58,7 @@ pub fn init(settings: Settings, start: Start) -> (Wizard, Vec<Cmd>) {
         in_flight: None,
         throttle: None,
         outcome: None,
+        keychain_note: None,
     };
     let cmds = match start {
         Start::AccessToken(token) => {
@@ -61,22 +70,30 @@ pub fn init(settings: Settings, start: Start) -> (Wizard, Vec<Cmd>) {
                 },
             )
         }
-        Start::Session { session, target } => {
+        Start::Session {
+            session,
+            mut target,
+        } => {
             w.credential = Some(Credential::Session(session.clone()));
+            let app = AppClient {
+                client_id: target.client_id.clone(),
+                client_secret: target.client_secret.clone(),
+            };
+            target.flow = Some(FlowCell::new(SignIn::at_mfa_setup(app, &target.username)));
             w.sign_in = Some(target);
             call(&mut w, Cmd::Associate(Credential::Session(session)))
         }
         Start::SignIn {
-            client_id,
-            username,
+            target,
+            remembered,
+            notice,
         } => {
-            let username = username.unwrap_or_default();
-            w.step = Step::SignIn(sign_in_form(&username, None));
-            w.sign_in = Some(SignInTarget {
-                client_id,
-                username,
-            });
-            Vec::new()
+            w.step = Step::SignIn(sign_in_form(&target.username, notice.as_deref()));
+            w.sign_in = Some(target);
+            match remembered {
+                Some(remembered) => start_refresh(&mut w, remembered),
+                None => Vec::new(),
+            }
         }
     };
     (w, cmds)
@@ -94,6 +111,8 @@ pub(crate) fn sign_in_form(username: &str, notice: Option<&str>) -> SignInForm {
         error: None,
         notice: notice.map(str::to_owned),
         busy: false,
+        flow: None,
+        refreshing: false,
     }
 }
 
@@ -104,7 +123,8 @@ pub fn update(w: &mut Wizard, msg: Msg) -> Vec<Cmd> {
     match msg {
         Msg::Key(key) => on_key(w, key),
         Msg::Tick(now) => on_tick(w, now),
-        Msg::SignedIn(result) => answered(w, result, on_signed_in),
+        Msg::AuthAnswered(result) => answered(w, result, on_auth_answered),
+        Msg::Remembered(result) => on_remembered(w, result),
         Msg::UserLoaded(result) => answered(w, result, |w, user| {
             w.user = Some(user);
             match w.credential.clone() {
@@ -171,6 +191,7 @@ fn on_key(w: &mut Wizard, key: Key) -> Vec<Cmd> {
     }
     match &w.step {
         Step::SignIn(_) => crate::wizard::keys::sign_in(w, key),
+        Step::Challenge(_) => crate::wizard::challenge::key(w, key),
         Step::Code(_) => crate::wizard::keys::code(w, key),
         Step::Scan(_) => crate::wizard::keys::scan(w, key),
         Step::Preparing(_) | Step::Finishing(_) => common_key(w, key),
@@ -218,25 +239,7 @@ pub(crate) fn submit_sign_in(w: &mut Wizard) -> Vec<Cmd> {
     }
     let password = form.password.to_sensitive();
     form.password.clear();
-    form.busy = true;
-    form.error = None;
-    let Some(target) = &mut w.sign_in else {
-        return fail(
-            w,
-            "No app client id to sign in with: pass --client-id.",
-            false,
-        );
-    };
-    target.username = username.clone();
-    let client_id = target.client_id.clone();
-    call(
-        w,
-        Cmd::SignIn {
-            client_id,
-            username,
-            password,
-        },
-    )
+    start_password(w, username, password)
 }
 
 /// Submits the code form: checks the code inline, then verifies it.

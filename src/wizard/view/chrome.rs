@@ -29,6 +29,24 @@ pub(super) fn hints(w: &Wizard) -> Vec<(&'static str, &'static str)> {
             ("Esc", "quit"),
             ("F1", "help"),
         ],
+        Step::Challenge(c) if c.busy => vec![],
+        Step::Challenge(c) => match &c.prompt {
+            crate::auth::flow::Prompt::SelectMfaType { .. } => vec![
+                ("1-9", "choose"),
+                ("Tab", "next"),
+                ("Enter", "confirm"),
+                ("q", "quit"),
+            ],
+            crate::auth::flow::Prompt::NewPassword { .. } => vec![
+                ("Enter", "set password"),
+                ("Tab", "switch field"),
+                ("Esc", "quit"),
+                ("F1", "help"),
+            ],
+            crate::auth::flow::Prompt::Code { .. } => {
+                vec![("Enter", "sign in"), ("?", "help"), ("q", "quit")]
+            }
+        },
         Step::Scan(_) => {
             let mut h = vec![("Enter", "next"), ("c", "copy secret")];
             if w.settings.helpdesk {

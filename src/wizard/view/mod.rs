@@ -1,6 +1,7 @@
 //! Pure views: the wizard's state → a frame. One function per step, plus the parts every screen
 //! shares (header, hint bar, help and quit overlays). Nothing here changes state.
 
+pub mod challenge;
 mod chrome;
 mod code;
 mod qr_widget;
@@ -34,6 +35,7 @@ pub fn render(frame: &mut Frame, w: &Wizard, theme: Theme) {
     chrome::hint_bar(frame, hints, &chrome::hints(w), theme);
     match &w.step {
         Step::SignIn(form) => sign_in::render(frame, body, w, form, theme),
+        Step::Challenge(form) => challenge::render(frame, body, w, form, theme),
         Step::Scan(enrollment) => scan::render(frame, body, w, enrollment, theme),
         Step::Code(form) => code::render(frame, body, w, form, theme),
         Step::Preparing(_) | Step::Finishing(_) | Step::Failed(_) | Step::Done(_) => {

@@ -32,7 +32,13 @@ pub(super) fn render(frame: &mut Frame, area: Rect, w: &Wizard, theme: Theme) {
             lines.push(Line::from(""));
             lines.push(waiting("Turning on MFA…"));
         }
-        Step::Done(summary) => done(&mut lines, summary, theme),
+        Step::Done(summary) => {
+            done(&mut lines, summary, theme);
+            if let Some(note) = &w.keychain_note {
+                lines.push(Line::from(""));
+                lines.push(Line::styled(note.clone(), theme.dim()));
+            }
+        }
         Step::Failed(failed) => {
             for line in failed.message.lines() {
                 lines.push(Line::styled(line.to_owned(), theme.error()));
@@ -49,7 +55,7 @@ pub(super) fn render(frame: &mut Frame, area: Rect, w: &Wizard, theme: Theme) {
                 Line::from(vec![Span::styled("q", theme.key()), Span::raw(" quit")])
             });
         }
-        Step::SignIn(_) | Step::Scan(_) | Step::Code(_) => {}
+        Step::SignIn(_) | Step::Challenge(_) | Step::Scan(_) | Step::Code(_) => {}
     }
     frame.render_widget(
         Paragraph::new(Text::from(lines)).wrap(Wrap { trim: false }),
