@@ -1,12 +1,17 @@
 //! Table tests of the wizard's pure `update`: every transition, failure paths included.
 
 use cognito_mfa::secret::Sensitive;
-use cognito_mfa::wizard::msg::{Association, Completed, SignedIn, UserInfo, Verified};
+mod wizard_common;
+
+use cognito_mfa::auth::flow::SignInRequest;
+use cognito_mfa::cognito::wire::{InitiateAuthRequest, RespondToAuthChallengeRequest};
+use cognito_mfa::wizard::msg::{Association, Completed, UserInfo, Verified};
 use cognito_mfa::wizard::state::{
     CodeFocus, Credential, Outcome, Overlay, Settings, SignInFocus, SignInTarget, Step, Wizard,
 };
 use cognito_mfa::wizard::update::{MAX_THROTTLED_ATTEMPTS, NEW_SECRET, SIGN_IN_AGAIN, WRONG_CODE};
 use cognito_mfa::wizard::{Cmd, Key, Msg, Start, WizError, init, update};
+use wizard_common::{mfa_setup, refused, sign_in, tokens};
 
 const SECRET: &str = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
 const T0: u64 = 1_700_000_000;
@@ -32,10 +37,7 @@ fn association(secret: &str, session: Option<&str>) -> Msg {
 }
 
 fn target() -> SignInTarget {
-    SignInTarget {
-        client_id: "client".into(),
-        username: "bob".into(),
-    }
+    SignInTarget::new("client", "bob")
 }
 
 fn send(w: &mut Wizard, msgs: impl IntoIterator<Item = Msg>) -> Vec<Cmd> {
@@ -260,13 +262,7 @@ fn expired_enrollment_in_the_access_token_flow_associates_again() {
 
 /// Session flow from a sign-in: at the code step with a countdown.
 fn session_flow_at_code() -> Wizard {
-    let (mut w, cmds) = init(
-        Settings::default(),
-        Start::SignIn {
-            client_id: "client".into(),
-            username: Some("bob".into()),
-        },
-    );
+    let (mut w, cmds) = init(Settings::default(), sign_in("client", "bob"));
     assert!(cmds.is_empty());
     let Step::SignIn(form) = &w.step else {
         panic!()
@@ -280,11 +276,14 @@ fn session_flow_at_code() -> Wizard {
     let cmds = update(&mut w, Msg::Key(Key::Enter));
     assert_eq!(
         cmds,
-        vec![Cmd::SignIn {
+        vec![Cmd::Auth(SignInRequest::Initiate(InitiateAuthRequest {
+            auth_flow: "USER_PASSWORD_AUTH".into(),
+            auth_parameters: [("USERNAME", "bob"), ("PASSWORD", "pw")]
+                .into_iter()
+                .map(|(k, v)| (k.to_owned(), v.into()))
+                .collect(),
             client_id: "client".into(),
-            username: "bob".into(),
-            password: "pw".into()
-        }]
+        }))]
     );
     let Step::SignIn(form) = &w.step else {
         panic!()
@@ -293,12 +292,7 @@ fn session_flow_at_code() -> Wizard {
         form.busy && form.password.is_empty(),
         "the password is not kept"
     );
-    let cmds = update(
-        &mut w,
-        Msg::SignedIn(Ok(SignedIn::MfaSetup {
-            session: "s1".into(),
-        })),
-    );
+    let cmds = update(&mut w, mfa_setup("s1"));
     assert_eq!(cmds, vec![Cmd::Associate(Credential::Session("s1".into()))]);
     update(&mut w, association(SECRET, Some("s2")));
     let Step::Scan(e) = &w.step else { panic!() };
@@ -326,19 +320,16 @@ fn session_flow_verifies_with_the_associate_session_and_answers_mfa_setup() {
     );
     assert_eq!(
         cmds,
-        vec![Cmd::AnswerMfaSetup {
-            client_id: "client".into(),
-            username: "bob".into(),
-            session: "s3".into()
-        }]
+        vec![Cmd::Auth(SignInRequest::Respond(
+            RespondToAuthChallengeRequest {
+                client_id: "client".into(),
+                challenge_name: "MFA_SETUP".into(),
+                session: Some("s3".into()),
+                challenge_responses: [("USERNAME".to_owned(), "bob".into())].into(),
+            }
+        ))]
     );
-    update(
-        &mut w,
-        Msg::Completed(Ok(Completed {
-            user: None,
-            at: T0 + 1,
-        })),
-    );
+    assert!(update(&mut w, tokens("access", Some("refresh"))).is_empty());
     let Step::Done(summary) = &w.step else {
         panic!()
     };
@@ -462,13 +453,7 @@ fn other_errors_are_final_and_shown() {
 
 #[test]
 fn refused_sign_in_stays_on_the_form_with_the_message() {
-    let (mut w, _) = init(
-        Settings::default(),
-        Start::SignIn {
-            client_id: "c".into(),
-            username: None,
-        },
-    );
+    let (mut w, _) = init(Settings::default(), sign_in("c", ""));
     let Step::SignIn(form) = &w.step else {
         panic!()
     };
@@ -484,9 +469,7 @@ fn refused_sign_in_stays_on_the_form_with_the_message() {
     send(&mut w, [Msg::Key(Key::Enter)]);
     update(
         &mut w,
-        Msg::SignedIn(Err(WizError::Other(
-            "Incorrect username or password.".into(),
-        ))),
+        refused(WizError::Other("Incorrect username or password.".into())),
     );
     assert!(
         matches!(&w.step, Step::SignIn(f) if !f.busy && f.error.as_deref() == Some("Incorrect username or password."))
@@ -495,21 +478,10 @@ fn refused_sign_in_stays_on_the_form_with_the_message() {
 
 #[test]
 fn tokens_from_sign_in_start_the_access_token_flow_and_unknown_challenges_fail() {
-    let (mut w, _) = init(
-        Settings::default(),
-        Start::SignIn {
-            client_id: "c".into(),
-            username: Some("d".into()),
-        },
-    );
+    let (mut w, _) = init(Settings::default(), sign_in("c", "d"));
     send(&mut w, keys("pw"));
     send(&mut w, [Msg::Key(Key::Enter)]);
-    let cmds = update(
-        &mut w,
-        Msg::SignedIn(Ok(SignedIn::Tokens {
-            access_token: token(),
-        })),
-    );
+    let cmds = update(&mut w, tokens("access-token", None));
     assert_eq!(
         cmds,
         vec![Cmd::GetUser {
@@ -517,22 +489,16 @@ fn tokens_from_sign_in_start_the_access_token_flow_and_unknown_challenges_fail()
         }]
     );
 
-    let (mut w, _) = init(
-        Settings::default(),
-        Start::SignIn {
-            client_id: "c".into(),
-            username: Some("d".into()),
-        },
-    );
+    let (mut w, _) = init(Settings::default(), sign_in("c", "d"));
     send(&mut w, keys("pw"));
     send(&mut w, [Msg::Key(Key::Enter)]);
     update(
         &mut w,
-        Msg::SignedIn(Ok(SignedIn::Unsupported {
-            challenge: "SMS_MFA".into(),
-        })),
+        wizard_common::challenge("DEVICE_SRP_AUTH", "s", &[]),
     );
-    assert!(matches!(&w.step, Step::Failed(f) if f.message.contains("SMS_MFA")));
+    assert!(
+        matches!(&w.step, Step::Failed(f) if f.message.contains("DEVICE_SRP_AUTH") && f.message.contains("not support"))
+    );
 }
 
 #[test]
@@ -634,13 +600,7 @@ fn quitting_half_way_asks_first() {
 
 #[test]
 fn quitting_before_any_secret_is_immediate() {
-    let (mut w, _) = init(
-        Settings::default(),
-        Start::SignIn {
-            client_id: "c".into(),
-            username: None,
-        },
-    );
+    let (mut w, _) = init(Settings::default(), sign_in("c", ""));
     assert_eq!(update(&mut w, Msg::Key(Key::Esc)), vec![Cmd::Quit]);
     let (mut w, _) = init(Settings::default(), Start::AccessToken(token()));
     assert_eq!(update(&mut w, Msg::Key(Key::Char('q'))), vec![Cmd::Quit]);
@@ -658,13 +618,7 @@ fn help_opens_with_question_mark_or_f1_and_any_key_closes_it() {
         (Overlay::None, &step),
         "the closing key does nothing else"
     );
-    let (mut w, _) = init(
-        Settings::default(),
-        Start::SignIn {
-            client_id: "c".into(),
-            username: None,
-        },
-    );
+    let (mut w, _) = init(Settings::default(), sign_in("c", ""));
     update(&mut w, Msg::Key(Key::Char('?')));
     assert!(
         matches!(&w.step, Step::SignIn(f) if f.username.value == "?"),

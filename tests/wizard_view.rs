@@ -3,7 +3,9 @@
 
 use cognito_mfa::secret::Sensitive;
 use cognito_mfa::totp::otpauth_uri;
-use cognito_mfa::wizard::msg::{Association, Completed, SignedIn, UserInfo, Verified};
+mod wizard_common;
+
+use cognito_mfa::wizard::msg::{Association, Completed, UserInfo, Verified};
 use cognito_mfa::wizard::state::{Settings, Wizard};
 use cognito_mfa::wizard::view::{QR_DARK, QR_LIGHT, Theme, render};
 use cognito_mfa::wizard::{Key, Msg, Start, WizError, init, update};
@@ -89,14 +91,7 @@ fn sign_in() -> Wizard {
         password_hint: Some("Demo-Passw0rd!".into()),
         ..settings()
     };
-    init(
-        settings,
-        Start::SignIn {
-            client_id: "c".into(),
-            username: Some("jane".into()),
-        },
-    )
-    .0
+    init(settings, wizard_common::sign_in("c", "jane")).0
 }
 
 #[test]
@@ -116,9 +111,7 @@ fn sign_in_step() {
     update(&mut w, Msg::Key(Key::Enter));
     update(
         &mut w,
-        Msg::SignedIn(Err(WizError::Other(
-            "Incorrect username or password.".into(),
-        ))),
+        wizard_common::refused(WizError::Other("Incorrect username or password.".into())),
     );
     snapshot_all("sign_in_refused", &w);
 }
@@ -255,12 +248,7 @@ fn session_flow_sign_in_with_mfa_setup_goes_to_scan() {
     let mut w = sign_in();
     keys(&mut w, "pw");
     update(&mut w, Msg::Key(Key::Enter));
-    update(
-        &mut w,
-        Msg::SignedIn(Ok(SignedIn::MfaSetup {
-            session: "s".into(),
-        })),
-    );
+    update(&mut w, wizard_common::mfa_setup("s"));
     assert!(text(&draw(&w, 80, 24, Theme { color: true })).contains("Asking Cognito"));
 }
 

@@ -1,0 +1,77 @@
+//! What the wizard's `update` and view tests share: Cognito's sign-in answers as the runtime
+//! hands them to `update`, and the starts of a sign-in.
+
+#![allow(dead_code)]
+
+use std::collections::BTreeMap;
+
+use cognito_mfa::cognito::wire::{AuthResponse, AuthenticationResult};
+use cognito_mfa::keychain::Remembered;
+use cognito_mfa::secret::Sensitive;
+use cognito_mfa::wizard::msg::AuthAnswer;
+use cognito_mfa::wizard::state::SignInTarget;
+use cognito_mfa::wizard::{Msg, Start, WizError};
+
+pub const AT: u64 = 1_700_000_000;
+
+/// A sign-in for `username` (empty: the form asks) on app client `client`.
+pub fn sign_in(client: &str, username: &str) -> Start {
+    sign_in_to(SignInTarget::new(client, username))
+}
+
+pub fn sign_in_to(target: SignInTarget) -> Start {
+    Start::SignIn {
+        target,
+        remembered: None,
+        notice: None,
+    }
+}
+
+pub fn remembered(refresh_token: &str) -> Remembered {
+    Remembered {
+        refresh_token: refresh_token.into(),
+        client_secret: None,
+        cognito_username: None,
+    }
+}
+
+pub fn answer(response: AuthResponse) -> Msg {
+    Msg::AuthAnswered(Ok(AuthAnswer { response, at: AT }))
+}
+
+pub fn refused(error: WizError) -> Msg {
+    Msg::AuthAnswered(Err(error))
+}
+
+/// A challenge with its session and parameters.
+pub fn challenge(name: &str, session: &str, parameters: &[(&str, &str)]) -> Msg {
+    let parameters: BTreeMap<String, String> = parameters
+        .iter()
+        .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+        .collect();
+    answer(AuthResponse {
+        challenge_name: Some(name.into()),
+        session: Some(Sensitive::new(session)),
+        challenge_parameters: Some(parameters),
+        authentication_result: None,
+    })
+}
+
+pub fn mfa_setup(session: &str) -> Msg {
+    challenge(
+        "MFA_SETUP",
+        session,
+        &[("MFAS_CAN_SETUP", "[\"SOFTWARE_TOKEN_MFA\"]")],
+    )
+}
+
+pub fn tokens(access_token: &str, refresh_token: Option<&str>) -> Msg {
+    answer(AuthResponse {
+        authentication_result: Some(AuthenticationResult {
+            access_token: Some(access_token.into()),
+            refresh_token: refresh_token.map(Sensitive::new),
+            ..AuthenticationResult::default()
+        }),
+        ..AuthResponse::default()
+    })
+}
