@@ -32,7 +32,10 @@ fn a_temporary_password_is_replaced_and_the_user_enrolls() {
     pty.wait_for_text("Password does not conform to policy");
     let screen = pty.text();
     assert!(!screen.contains("nosymbols1"), "masked: {screen}");
-    assert!(screen.contains("Choose a new password"), "asked again: {screen}");
+    assert!(
+        screen.contains("Choose a new password"),
+        "asked again: {screen}"
+    );
 
     pty.send("Brand-New-Passw0rd!\tBrand-New-Passw0rd!\r");
     pty.wait_for("a QR code that decodes", |s| decode_qr(s).is_some());

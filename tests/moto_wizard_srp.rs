@@ -1,0 +1,114 @@
+//! End to end in a pseudo-terminal against moto (a Cognito emulator written by others, TOTP
+//! enforced): `cognito-mfa enroll --client-id --username --user-pool-id` signs in with
+//! USER_SRP_AUTH, moto answers MFA_SETUP, the wizard associates on that session, the QR is read
+//! off the screen, the computed code typed and verified, and RespondToAuthChallenge MFA_SETUP
+//! ends the sign-in on the done screen. Once on a client without a secret, once with one
+//! (SECRET_HASH on every call, the last one included).
+
+#[path = "support/pty.rs"]
+mod pty;
+mod support;
+
+use cognito_mfa::totp;
+use pty::{Pty, decode_qr, secret_of};
+use std::sync::OnceLock;
+use support::moto::{Moto, SeededPool};
+
+fn moto() -> &'static Moto {
+    static MOTO: OnceLock<Moto> = OnceLock::new();
+    MOTO.get_or_init(Moto::start)
+}
+
+/// moto takes only the current 30-s step: when it is about to turn, wait for the turn.
+fn current_code(secret: &str) -> String {
+    let key = totp::decode_secret(secret).unwrap();
+    if totp::seconds_left(totp::now_unix()) < 4 {
+        let next = (totp::step_at(totp::now_unix()) + 1) * totp::STEP_SECONDS;
+        while totp::now_unix() < next {
+            std::thread::sleep(std::time::Duration::from_millis(100));
+        }
+    }
+    totp::code_at(&key, totp::now_unix())
+}
+
+fn enroll_with_srp(pool: &SeededPool) {
+    let mut env = vec![
+        ("COGNITO_MFA_KEYCHAIN", "none"),
+        ("AWS_CONFIG_FILE", "/nonexistent/aws-config"),
+    ];
+    if let Some(secret) = &pool.client_secret {
+        env.push(("COGNITO_MFA_CLIENT_SECRET", secret.as_str()));
+    }
+    let mut pty = Pty::spawn(
+        &[
+            "enroll",
+            "--endpoint-url",
+            &pool.endpoint,
+            "--region",
+            "us-east-1",
+            "--client-id",
+            &pool.client_id,
+            "--username",
+            &pool.username,
+            "--user-pool-id",
+            &pool.pool_id,
+            "--issuer",
+            "Acme",
+            "--json",
+        ],
+        &env,
+        80,
+        24,
+    );
+    pty.wait_for_text("Password");
+    pty.send(&pool.password);
+    pty.send("\r");
+
+    pty.wait_for("a QR code that decodes", |s| decode_qr(s).is_some());
+    let screen = pty.text();
+    assert!(
+        screen.contains("Session ends in"),
+        "MFA_SETUP: the session flow: {screen}"
+    );
+    let uri = decode_qr(pty.screen()).unwrap();
+    let account = totp::percent_encode(&pool.username);
+    assert!(
+        uri.starts_with(&format!("otpauth://totp/Acme:{account}?secret=")),
+        "{uri}"
+    );
+    let secret = secret_of(&uri);
+
+    pty.send("\r");
+    pty.wait_for_text("Type the code");
+    pty.send(&current_code(&secret));
+    pty.send("\r");
+    pty.wait_for_text("Enrolled");
+    let done = pty.text();
+    assert!(done.contains("set up; signed in"), "{done}");
+
+    pty.send("q");
+    pty.wait_for_exit();
+    let status = pty.child.wait().unwrap();
+    assert!(status.success(), "{status:?}: {}", pty.text());
+    let out = pty.text();
+    let line = out
+        .lines()
+        .find(|l| l.trim_start().starts_with('{'))
+        .unwrap_or_else(|| panic!("no JSON summary: {out}"));
+    let summary: serde_json::Value = serde_json::from_str(line.trim()).unwrap();
+    assert_eq!(summary["user"], pool.username.as_str());
+    assert!(!out.contains(&secret), "no secret in the summary: {out}");
+    assert!(!out.contains(&pool.password), "no password: {out}");
+}
+
+#[test]
+fn srp_to_mfa_setup_to_done_without_a_client_secret() {
+    enroll_with_srp(&moto().seed("ON", false));
+}
+
+#[test]
+fn srp_to_mfa_setup_to_done_with_a_client_secret() {
+    let pool = moto().seed("ON", true);
+    assert!(pool.client_secret.is_some());
+    enroll_with_srp(&pool);
+}
