@@ -3,7 +3,7 @@
 
 use cognito_mfa::totp::{code_at, decode_secret, now_unix};
 use std::io::{Read, Write};
-use std::process::{Command, Stdio};
+use std::process::{Child, ChildStdin, Command, Stdio};
 use std::sync::mpsc::{Receiver, channel};
 use std::time::{Duration, Instant};
 
@@ -18,16 +18,17 @@ fn wait_for(stderr: &Receiver<String>, seen: &mut String, text: &str) {
     }
 }
 
-#[test]
-fn demo_over_pipes_uses_line_prompts() {
+/// The binary with pipes for stdin, stdout and stderr; stderr arrives on the receiver.
+fn spawn(args: &[&str]) -> (Child, ChildStdin, Receiver<String>) {
     let mut child = Command::new(env!("CARGO_BIN_EXE_cognito-mfa"))
-        .arg("demo")
+        .args(args)
+        .env("COGNITO_MFA_KEYCHAIN", "none")
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    let mut stdin = child.stdin.take().unwrap();
+    let stdin = child.stdin.take().unwrap();
     let mut err = child.stderr.take().unwrap();
     let (tx, rx) = channel();
     std::thread::spawn(move || {
@@ -42,6 +43,12 @@ fn demo_over_pipes_uses_line_prompts() {
             }
         }
     });
+    (child, stdin, rx)
+}
+
+#[test]
+fn demo_over_pipes_uses_line_prompts() {
+    let (mut child, mut stdin, rx) = spawn(&["demo"]);
     let mut seen = String::new();
     wait_for(&rx, &mut seen, "Password: ");
     let password = seen
@@ -83,4 +90,34 @@ fn demo_over_pipes_uses_line_prompts() {
     assert!(out.starts_with("Enrollment summary"), "{out}");
     assert!(out.contains("Device name:  Plain phone"), "{out}");
     assert!(!out.contains(&secret));
+}
+
+#[test]
+fn a_new_password_over_pipes() {
+    let (mut child, mut stdin, rx) = spawn(&["demo", "--username", "newcomer"]);
+    let mut seen = String::new();
+    wait_for(&rx, &mut seen, "Password: ");
+    writeln!(stdin, "Temp-Passw0rd!").unwrap();
+    wait_for(&rx, &mut seen, "Choose a new one to go on.");
+    wait_for(&rx, &mut seen, "New password: ");
+    writeln!(stdin, "Brand-New-1!").unwrap();
+    wait_for(&rx, &mut seen, "New password again: ");
+    writeln!(stdin, "Brand-New-2!").unwrap();
+    wait_for(&rx, &mut seen, "The two passwords differ");
+    // Asked again: both prompts once more after the message.
+    let mut again = seen.split_off(seen.find("The two passwords differ").unwrap());
+    wait_for(&rx, &mut again, "New password: ");
+    writeln!(stdin, "Brand-New-1!").unwrap();
+    wait_for(&rx, &mut again, "New password again: ");
+    writeln!(stdin, "Brand-New-1!").unwrap();
+    seen.push_str(&again);
+    wait_for(&rx, &mut seen, "Press Enter when the app shows the account");
+    writeln!(stdin, "q").unwrap();
+    wait_for(&rx, &mut seen, "Quit now?");
+    writeln!(stdin, "y").unwrap();
+    assert_eq!(child.wait().unwrap().code(), Some(130), "cancelled");
+    assert!(
+        !seen.contains("Brand-New"),
+        "passwords are not echoed: {seen}"
+    );
 }
