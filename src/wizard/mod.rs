@@ -15,6 +15,7 @@ pub mod plain;
 mod plain_challenge;
 pub mod run;
 pub mod sign_in_flow;
+pub mod sign_in_state;
 pub mod state;
 pub mod tasks;
 pub mod update;

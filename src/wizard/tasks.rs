@@ -239,6 +239,39 @@ mod tests {
         assert!(text.contains("Access Token has expired") && text.contains("sign in again"));
     }
 
+    #[tokio::test(flavor = "current_thread")]
+    async fn remember_stores_the_sign_in_in_the_keychain() {
+        let keychain = Keychain::with_store(keyring_core::mock::Store::new().unwrap());
+        let endpoint = crate::cognito::Endpoint::parse("http://127.0.0.1:1").unwrap();
+        let services = Services {
+            client: CognitoClient::new(crate::cognito::ClientSettings::new(endpoint)).unwrap(),
+            keychain: keychain.clone(),
+        };
+        let remembered = Remembered {
+            refresh_token: "refresh".into(),
+            client_secret: Some("shh".into()),
+            cognito_username: Some("uuid".into()),
+        };
+        let cmd = Cmd::Remember {
+            client_id: "c".into(),
+            username: "jane".into(),
+            remembered: remembered.clone(),
+        };
+        assert_eq!(
+            perform(&services, cmd.clone()).await,
+            Some(Msg::Remembered(Ok(())))
+        );
+        assert_eq!(keychain.load("c", "jane").unwrap(), Some(remembered));
+        let none = Services {
+            keychain: Keychain::unavailable("none here"),
+            ..services
+        };
+        assert!(matches!(
+            perform(&none, cmd).await,
+            Some(Msg::Remembered(Err(e))) if e.contains("none here")
+        ));
+    }
+
     #[test]
     fn network_failures_offer_retry() {
         let e = ApiError::Connect {
