@@ -6,50 +6,9 @@
 mod pty;
 mod support;
 
-use cognito_mfa::cognito::wire::{InitiateAuthRequest, SecretParams};
-use cognito_mfa::cognito::{ClientSettings, CognitoClient, Endpoint};
 use cognito_mfa::totp;
 use pty::{Pty, decode_qr, secret_of};
-use support::moto::{Moto, SeededPool};
-
-fn access_token(pool: &SeededPool) -> String {
-    let client = CognitoClient::new(ClientSettings::new(
-        Endpoint::parse(&pool.endpoint).unwrap(),
-    ))
-    .unwrap();
-    let mut params = SecretParams::new();
-    params.insert("USERNAME".into(), pool.username.as_str().into());
-    params.insert("PASSWORD".into(), pool.password.as_str().into());
-    let request = InitiateAuthRequest {
-        auth_flow: "USER_PASSWORD_AUTH".into(),
-        auth_parameters: params,
-        client_id: pool.client_id.clone(),
-    };
-    let rt = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .unwrap();
-    let answer = rt.block_on(client.call(&request)).unwrap();
-    answer
-        .authentication_result
-        .unwrap()
-        .access_token
-        .unwrap()
-        .expose()
-        .to_owned()
-}
-
-/// moto takes only the current 30-s step: when it is about to turn, wait for the turn.
-fn current_code(secret: &str) -> String {
-    let key = totp::decode_secret(secret).unwrap();
-    if totp::seconds_left(totp::now_unix()) < 4 {
-        let next = (totp::step_at(totp::now_unix()) + 1) * totp::STEP_SECONDS;
-        while totp::now_unix() < next {
-            std::thread::sleep(std::time::Duration::from_millis(100));
-        }
-    }
-    totp::code_at(&key, totp::now_unix())
-}
+use support::moto::{Moto, access_token, current_code};
 
 #[test]
 fn access_token_flow_against_moto() {

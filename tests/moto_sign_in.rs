@@ -5,12 +5,11 @@
 
 mod support;
 
-use cognito_mfa::totp;
 use serde_json::Value;
 use std::io::Write;
 use std::process::{Command, Output, Stdio};
 use std::sync::OnceLock;
-use support::moto::{Moto, SeededPool};
+use support::moto::{Moto, SeededPool, current_code};
 
 fn moto() -> &'static Moto {
     static MOTO: OnceLock<Moto> = OnceLock::new();
@@ -46,18 +45,6 @@ fn json_out(o: &Output) -> Value {
         String::from_utf8_lossy(&o.stderr)
     );
     serde_json::from_slice(&o.stdout).unwrap()
-}
-
-/// The code for now; moto accepts only the current step, so a turning step is waited for.
-fn current_code(secret: &str) -> String {
-    let key = totp::decode_secret(secret).unwrap();
-    if totp::seconds_left(totp::now_unix()) < 3 {
-        let next = (totp::step_at(totp::now_unix()) + 1) * totp::STEP_SECONDS;
-        while totp::now_unix() < next {
-            std::thread::sleep(std::time::Duration::from_millis(100));
-        }
-    }
-    totp::code_at(&key, totp::now_unix())
 }
 
 /// `--client-id … --username … [--client-secret …]` for the pool.
