@@ -12,23 +12,11 @@ mod support;
 use cognito_mfa::totp;
 use pty::{Pty, decode_qr, secret_of};
 use std::sync::OnceLock;
-use support::moto::{Moto, SeededPool};
+use support::moto::{Moto, SeededPool, current_code};
 
 fn moto() -> &'static Moto {
     static MOTO: OnceLock<Moto> = OnceLock::new();
     MOTO.get_or_init(Moto::start)
-}
-
-/// moto takes only the current 30-s step: when it is about to turn, wait for the turn.
-fn current_code(secret: &str) -> String {
-    let key = totp::decode_secret(secret).unwrap();
-    if totp::seconds_left(totp::now_unix()) < 4 {
-        let next = (totp::step_at(totp::now_unix()) + 1) * totp::STEP_SECONDS;
-        while totp::now_unix() < next {
-            std::thread::sleep(std::time::Duration::from_millis(100));
-        }
-    }
-    totp::code_at(&key, totp::now_unix())
 }
 
 fn enroll_with_srp(pool: &SeededPool) {
