@@ -19,7 +19,7 @@ fn moto() -> &'static Moto {
     MOTO.get_or_init(Moto::start)
 }
 
-fn enroll_with_srp(pool: &SeededPool) {
+fn spawn(pool: &SeededPool) -> Pty {
     let mut env = vec![
         ("COGNITO_MFA_KEYCHAIN", "none"),
         ("AWS_CONFIG_FILE", "/nonexistent/aws-config"),
@@ -27,7 +27,7 @@ fn enroll_with_srp(pool: &SeededPool) {
     if let Some(secret) = &pool.client_secret {
         env.push(("COGNITO_MFA_CLIENT_SECRET", secret.as_str()));
     }
-    let mut pty = Pty::spawn(
+    Pty::spawn(
         &[
             "enroll",
             "--endpoint-url",
@@ -47,7 +47,12 @@ fn enroll_with_srp(pool: &SeededPool) {
         &env,
         80,
         24,
-    );
+    )
+}
+
+/// Enrolls the pool's user through the session flow; gives the secret the app now holds.
+fn enroll_with_srp(pool: &SeededPool) -> String {
+    let mut pty = spawn(pool);
     pty.wait_for_text("Password");
     pty.send(&pool.password);
     pty.send("\r");
@@ -87,11 +92,47 @@ fn enroll_with_srp(pool: &SeededPool) {
     assert_eq!(summary["user"], pool.username.as_str());
     assert!(!out.contains(&secret), "no secret in the summary: {out}");
     assert!(!out.contains(&pool.password), "no password: {out}");
+    secret
 }
 
 #[test]
 fn srp_to_mfa_setup_to_done_without_a_client_secret() {
     enroll_with_srp(&moto().seed("ON", false));
+}
+
+#[test]
+fn a_second_run_signs_in_with_the_old_code_and_replaces_the_authenticator() {
+    let pool = moto().seed("ON", true);
+    let old = enroll_with_srp(&pool);
+    let mut pty = spawn(&pool);
+    pty.wait_for_text("Password");
+    pty.send(&pool.password);
+    pty.send("\r");
+    pty.wait_for_text("Code from your current app");
+    assert!(pty.text().contains("stops working"), "{}", pty.text());
+    pty.send(&current_code(&old));
+    pty.send("\r");
+
+    pty.wait_for("a QR code that decodes", |s| decode_qr(s).is_some());
+    // moto hands out the same secret every time (asdfasdfasdf); Cognito would not.
+    let new = secret_of(&decode_qr(pty.screen()).unwrap());
+    assert!(
+        !pty.text().contains("Session ends in"),
+        "signed in: the access-token flow"
+    );
+    pty.send("\r");
+    pty.wait_for_text("Type the code");
+    pty.send(&current_code(&new));
+    pty.send("\r");
+    pty.wait_for_text("Enrolled");
+    let done = pty.text();
+    assert!(
+        done.contains("Cognito now reports MFA: SOFTWARE_TOKEN_MFA"),
+        "{done}"
+    );
+    pty.send("q");
+    pty.wait_for_exit();
+    assert!(pty.child.wait().unwrap().success());
 }
 
 #[test]
