@@ -11,7 +11,7 @@ pub enum AuthFlowArg {
     UserSrpAuth,
     /// The password is sent to Cognito over TLS.
     UserPasswordAuth,
-    /// The refresh token remembered by an earlier `sign-in --remember`.
+    /// The refresh token kept by an earlier run with `--remember`.
     RefreshTokenAuth,
 }
 
