@@ -19,8 +19,8 @@ fn frames(c: &mut Criterion) {
     let mut group = c.benchmark_group("frame");
     for (name, w) in states::all_steps() {
         for (cols, rows) in SIZES {
-            let mut terminal = Terminal::new(TestBackend::new(cols, rows))
-                .unwrap_or_else(|e| unreachable!("{e}"));
+            let mut terminal =
+                Terminal::new(TestBackend::new(cols, rows)).unwrap_or_else(|e| unreachable!("{e}"));
             let id = BenchmarkId::new(name, format!("{cols}x{rows}"));
             group.bench_function(id, |b| {
                 b.iter(|| {
