@@ -100,12 +100,9 @@ AWS_ENV = dict(os.environ, AWS_ACCESS_KEY_ID="bench", AWS_SECRET_ACCESS_KEY="ben
 
 
 def totp_now(secret):
-    """RFC 6238 for the current step (moto's short secret has no padding: add it). Near the
-    end of a step, waits for the next one (outside the timed region), so that a slow starter
-    such as the AWS CLI does not send a code that expired on the way."""
-    left = 30 - time.time() % 30
-    if left < 2:
-        time.sleep(left + 0.05)
+    """RFC 6238 for the current step (moto's short secret has no padding: add it)."""
+    if 30 - time.time() % 30 < 2:  # moto takes only the current step: let it turn first
+        time.sleep(30 - time.time() % 30)
     s = secret.upper()
     key = base64.b32decode(s + "=" * (-len(s) % 8))
     digest = hmac.new(key, struct.pack(">Q", int(time.time()) // 30), hashlib.sha1).digest()

@@ -116,6 +116,12 @@ pub enum Command {
     /// Run the embedded Cognito emulator on 127.0.0.1 until Ctrl-C or SIGTERM. The first line
     /// on stdout is a JSON report: endpoint, user pool id, client id, demo users.
     Emulator(EmulatorArgs),
+    /// Sign in (USER_SRP_AUTH by default) and print what `aws cognito-idp initiate-auth`
+    /// prints for the next step: a challenge and its Session (e.g. MFA_SETUP, for
+    /// associate-software-token --session), or the tokens.
+    SignIn(crate::commands::sign_in::SignInArgs),
+    /// Delete sign-ins remembered with `sign-in --remember` from the OS keychain.
+    Forget(crate::commands::sign_in::ForgetArgs),
 }
 
 #[derive(Args, Clone)]

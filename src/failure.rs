@@ -26,6 +26,9 @@ pub enum Failure {
     Other(String),
     #[error("Interrupted.")]
     Interrupted,
+    /// The user left before the end; the text says what state that leaves.
+    #[error("{0}")]
+    Cancelled(String),
 }
 
 impl Failure {
@@ -35,7 +38,7 @@ impl Failure {
             Self::Config(_) => EXIT_CONFIG,
             Self::Api(ApiError::Service(_)) => EXIT_SERVICE,
             Self::Api(_) | Self::Other(_) => EXIT_OTHER,
-            Self::Interrupted => EXIT_INTERRUPTED,
+            Self::Interrupted | Self::Cancelled(_) => EXIT_INTERRUPTED,
         }
     }
 }

@@ -15,6 +15,7 @@ pub mod commands;
 pub mod config;
 pub mod emulator;
 pub mod failure;
+pub mod keychain;
 pub mod output;
 pub mod qr;
 pub mod secret;

@@ -50,7 +50,11 @@ fn quitting_half_way_asks_first_and_restores_the_terminal() {
     pty.wait_for_text("Quit now?");
     pty.send("y");
     pty.wait_for_exit();
-    assert!(!pty.child.wait().unwrap().success());
+    assert_eq!(
+        pty.child.wait().unwrap().exit_code(),
+        130,
+        "cancelled by the user"
+    );
     assert!(!pty.screen().alternate_screen());
     assert!(
         pty.text().contains("Enrollment cancelled"),
@@ -81,4 +85,32 @@ fn sigterm_restores_the_terminal() {
         decode_qr(pty.screen()).is_none(),
         "no QR left on the primary screen"
     );
+}
+
+#[test]
+fn plain_mode_on_a_terminal_does_not_echo_the_password() {
+    let mut pty = Pty::spawn(&["demo", "--plain"], &[], 100, 120);
+    pty.wait_for_text("Password: ");
+    let password = pty
+        .text()
+        .lines()
+        .find_map(|l| l.split("(demo password: ").nth(1))
+        .and_then(|p| p.split(')').next())
+        .map(str::to_owned)
+        .unwrap();
+    pty.send(&format!("{password}\r"));
+    pty.wait_for_text("Press Enter when the app shows the account");
+    let after_prompt = pty
+        .text()
+        .split("Password: ")
+        .nth(1)
+        .map(str::to_owned)
+        .unwrap();
+    assert!(
+        !after_prompt.contains(&password),
+        "the typed password is not echoed: {after_prompt}"
+    );
+    pty.send("\x03");
+    pty.wait_for_exit();
+    assert_eq!(pty.child.wait().unwrap().exit_code(), 130);
 }

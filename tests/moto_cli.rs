@@ -3,12 +3,9 @@
 
 mod support;
 
-use cognito_mfa::cognito::wire::InitiateAuthRequest;
-use cognito_mfa::cognito::{ClientSettings, CognitoClient, Endpoint};
-use cognito_mfa::totp;
 use std::process::{Command, Output};
 use std::sync::OnceLock;
-use support::moto::{Moto, SeededPool};
+use support::moto::{Moto, SeededPool, current_code};
 
 fn moto() -> &'static Moto {
     static MOTO: OnceLock<Moto> = OnceLock::new();
@@ -24,6 +21,13 @@ fn cli(pool: &SeededPool, args: &[&str]) -> Output {
         .unwrap()
 }
 
+/// The user's access token in a file, so it never appears in a process list.
+fn access_token_file(pool: &SeededPool, dir: &tempfile::TempDir) -> String {
+    let path = dir.path().join("access-token");
+    std::fs::write(&path, support::moto::access_token(pool)).unwrap();
+    format!("file://{}", path.display())
+}
+
 fn json_out(o: &Output) -> serde_json::Value {
     assert_eq!(
         o.status.code(),
@@ -32,45 +36,6 @@ fn json_out(o: &Output) -> serde_json::Value {
         String::from_utf8_lossy(&o.stderr)
     );
     serde_json::from_slice(&o.stdout).unwrap()
-}
-
-/// Signs in with USER_PASSWORD_AUTH (moto answers with tokens even when MFA is ON) and writes
-/// the access token to a file, so it never appears in a process list.
-fn access_token_file(pool: &SeededPool, dir: &tempfile::TempDir) -> String {
-    let client = CognitoClient::new(ClientSettings::new(
-        Endpoint::parse(&pool.endpoint).unwrap(),
-    ))
-    .unwrap();
-    let mut params = cognito_mfa::cognito::wire::SecretParams::new();
-    params.insert("USERNAME".into(), pool.username.as_str().into());
-    params.insert("PASSWORD".into(), pool.password.as_str().into());
-    let request = InitiateAuthRequest {
-        auth_flow: "USER_PASSWORD_AUTH".into(),
-        auth_parameters: params,
-        client_id: pool.client_id.clone(),
-    };
-    let rt = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .unwrap();
-    let answer = rt.block_on(client.call(&request)).unwrap();
-    let token = answer.authentication_result.unwrap().access_token.unwrap();
-    let path = dir.path().join("access-token");
-    std::fs::write(&path, token.expose()).unwrap();
-    format!("file://{}", path.display())
-}
-
-/// The code for now. moto accepts only the current 30-s step, so when the step is about to
-/// turn, wait for the turn rather than race it.
-fn current_code(secret: &str) -> String {
-    let key = totp::decode_secret(secret).unwrap();
-    if totp::seconds_left(totp::now_unix()) < 3 {
-        let next = (totp::step_at(totp::now_unix()) + 1) * totp::STEP_SECONDS;
-        while totp::now_unix() < next {
-            std::thread::sleep(std::time::Duration::from_millis(100));
-        }
-    }
-    totp::code_at(&key, totp::now_unix())
 }
 
 #[test]

@@ -338,7 +338,7 @@ fn decode_from_screen(buf: &Buffer) -> String {
         let cell = &buf[(x0 + mx as u16, y0 + (my / 2) as u16)];
         match cell.symbol() {
             "█" => true,
-            "▀" => my % 2 == 0,
+            "▀" => my.is_multiple_of(2),
             "▄" => my % 2 == 1,
             _ => false,
         }

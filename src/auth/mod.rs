@@ -1,7 +1,9 @@
-//! Sign-in maths: Cognito's SRP-6a (`USER_SRP_AUTH` / `PASSWORD_VERIFIER`), client and server
+//! Sign-in: the flow over Cognito's challenges (`flow`), and its maths: Cognito's SRP-6a (`USER_SRP_AUTH` / `PASSWORD_VERIFIER`), client and server
 //! side, and the SECRET_HASH of app clients with a secret. Pure functions and small types: no
 //! I/O, nothing from the wire client, the UI or the commands.
 
+pub mod challenge;
+pub mod flow;
 mod hmac_sha256;
 pub mod secret_hash;
 pub mod srp;

@@ -49,7 +49,10 @@ pub async fn run(global: &GlobalArgs, mut args: EnrollArgs) -> Result<(), Failur
         over.endpoint_url = file.endpoint_url.clone();
     }
     let start = start_from(&args, &file)?;
-    let client = CognitoClient::new(config::resolve(&over, &env)?.settings)?;
+    let mut client_settings = config::resolve(&over, &env)?.settings;
+    // --debug writes to stderr: only line prompts can share the terminal with it.
+    client_settings.debug &= !full_screen(args.plain);
+    let client = CognitoClient::new(client_settings)?;
     let settings = settings_from(&args, &file);
     let presentation = Presentation {
         plain: args.plain,
@@ -121,6 +124,11 @@ pub fn start_from(args: &EnrollArgs, file: &EnrollConfig) -> Result<Start, Failu
     }
 }
 
+/// The full-screen wizard needs a terminal on both stdin and stdout; else, line prompts.
+fn full_screen(plain: bool) -> bool {
+    !plain && std::io::stdin().is_terminal() && std::io::stdout().is_terminal()
+}
+
 /// Runs the wizard and prints the summary once the terminal is back to normal.
 pub async fn run_with(
     client: CognitoClient,
@@ -130,11 +138,10 @@ pub async fn run_with(
 ) -> Result<(), Failure> {
     let issuer = settings.issuer.clone();
     let (wizard, first) = init(settings, start);
-    let terminal = std::io::stdin().is_terminal() && std::io::stdout().is_terminal();
-    let outcome = if presentation.plain || !terminal {
-        crate::wizard::plain::run(wizard, first, client).await
-    } else {
+    let outcome = if full_screen(presentation.plain) {
         crate::wizard::run::run(wizard, first, client, Theme::from_env()).await
+    } else {
+        crate::wizard::plain::run(wizard, first, client).await
     }
     .map_err(|e| Failure::Other(format!("The terminal failed: {e}.")))?;
     match outcome {
@@ -143,27 +150,43 @@ pub async fn run_with(
             Ok(())
         }
         Outcome::Cancelled { user } => {
-            if presentation.always_summarise || presentation.json {
-                let summary = Summary {
-                    user: user.unwrap_or_default(),
-                    account: String::new(),
-                    issuer,
-                    device: String::new(),
-                    time: crate::totp::now_unix(),
-                    result: "cancelled: MFA not turned on".into(),
-                    mfa_methods: Vec::new(),
-                    preferred_mfa: None,
-                };
-                println!("{}", summary_text(&summary, presentation.json));
-            }
-            Err(Failure::Other(
-                "Enrollment cancelled: authenticator-app MFA is not on. Delete any entry you \
-                 added to your app for this account."
-                    .into(),
-            ))
+            summarise_unfinished(&presentation, user, issuer, "cancelled: MFA not turned on");
+            Err(Failure::Cancelled(format!(
+                "Enrollment cancelled: authenticator-app MFA is not on. {DELETE_ENTRY}"
+            )))
+        }
+        Outcome::Failed { user, message } => {
+            summarise_unfinished(&presentation, user, issuer, "failed: MFA not turned on");
+            Err(Failure::Other(format!(
+                "{message}\nAuthenticator-app MFA is not on. {DELETE_ENTRY}"
+            )))
         }
     }
 }
+
+/// The ticket summary for an enrollment that did not finish, when one is always wanted.
+fn summarise_unfinished(
+    presentation: &Presentation,
+    user: Option<String>,
+    issuer: String,
+    result: &str,
+) {
+    if presentation.always_summarise || presentation.json {
+        let summary = Summary {
+            user: user.unwrap_or_default(),
+            account: String::new(),
+            issuer,
+            device: String::new(),
+            time: crate::totp::now_unix(),
+            result: result.into(),
+            mfa_methods: Vec::new(),
+            preferred_mfa: None,
+        };
+        println!("{}", summary_text(&summary, presentation.json));
+    }
+}
+
+const DELETE_ENTRY: &str = "Delete any entry you added to your app for this account.";
 
 fn rfc3339(unix: u64) -> String {
     let format =

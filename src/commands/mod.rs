@@ -6,6 +6,7 @@ pub mod emulator;
 pub mod enroll;
 pub mod enroll_args;
 pub mod enroll_config;
+pub mod sign_in;
 
 use crate::cli::{AssociateArgs, Cli, Command, GlobalArgs, VerifyArgs};
 use crate::cognito::CognitoClient;
@@ -30,6 +31,20 @@ pub async fn dispatch(cli: Cli) -> Result<(), Failure> {
                         "{other}. Choose another --port, or stop what uses it."
                     )),
                 })
+        }
+        Some(Command::SignIn(args)) => {
+            let mut asker = sign_in::TerminalAsker::new(args.password_stdin);
+            let keychain = crate::keychain::Keychain::os();
+            let text = sign_in::run(&global, &args, &mut asker, &keychain).await?;
+            print!("{text}");
+            Ok(())
+        }
+        Some(Command::Forget(args)) => {
+            print!(
+                "{}",
+                sign_in::forget(&args, &crate::keychain::Keychain::os())?
+            );
+            Ok(())
         }
         None => enroll::run(&global, EnrollArgs::default()).await,
     }

@@ -5,6 +5,7 @@
 //! comes back as a `Msg`; `view` draws the state.
 
 mod answers;
+mod echo;
 pub mod field;
 mod keys;
 pub mod msg;

@@ -4,6 +4,7 @@
 use crate::cognito::CognitoClient;
 use crate::qr::MIN_QUIET_ZONE;
 use crate::totp::{group_secret, now_unix};
+use crate::wizard::echo::EchoOff;
 use crate::wizard::msg::{Cmd, Key, Msg};
 use crate::wizard::state::{CodeFocus, Outcome, Overlay, SignInFocus, Step, Wizard};
 use crate::wizard::tasks::perform;
@@ -11,6 +12,7 @@ use crate::wizard::update::update;
 use std::collections::VecDeque;
 use std::io::{self, Write};
 use tokio::sync::mpsc;
+use zeroize::Zeroizing;
 
 /// Lines from stdin, read on a thread of their own so the runtime never blocks.
 struct Input(mpsc::UnboundedReceiver<String>);
@@ -74,9 +76,13 @@ pub async fn run(mut w: Wizard, first: Vec<Cmd>, client: CognitoClient) -> io::R
             ))?;
             shown_step = Some(step_number);
         }
-        let keys = match prompt(&w, &mut input).await? {
-            Some(keys) => keys,
-            None => return Ok(outcome_on_eof(&w)),
+        // Ctrl-C at a prompt leaves like `q`: the echo guard and the terminal are restored.
+        let answered = tokio::select! {
+            keys = prompt(&w, &mut input) => keys?,
+            _ = tokio::signal::ctrl_c() => None,
+        };
+        let Some(keys) = answered else {
+            return Ok(outcome(&w));
         };
         for key in keys {
             pending.extend(update(&mut w, Msg::Key(key)));
@@ -85,13 +91,7 @@ pub async fn run(mut w: Wizard, first: Vec<Cmd>, client: CognitoClient) -> io::R
 }
 
 fn outcome(w: &Wizard) -> Outcome {
-    w.outcome.clone().unwrap_or_else(|| outcome_on_eof(w))
-}
-
-fn outcome_on_eof(w: &Wizard) -> Outcome {
-    Outcome::Cancelled {
-        user: w.user_name(),
-    }
+    w.outcome_on_leaving()
 }
 
 fn say(text: &str) -> io::Result<()> {
@@ -143,7 +143,13 @@ async fn prompt(w: &Wizard, input: &mut Input) -> io::Result<Option<Vec<Key>>> {
             if let Some(hint) = &w.settings.password_hint {
                 say(&format!("(demo password: {hint})"))?;
             }
-            let Some(password) = ask(input, "Password: ").await? else {
+            let echo = EchoOff::on_stdin();
+            let password = ask(input, "Password: ").await?.map(Zeroizing::new);
+            if echo.active() {
+                say("")?;
+            }
+            drop(echo);
+            let Some(password) = password else {
                 return Ok(None);
             };
             keys.extend(typed(&password));

@@ -52,8 +52,7 @@ pub async fn run(
     let result = event_loop(&mut terminal, &mut w, first, client, theme).await;
     ratatui::restore();
     result?;
-    let user = w.user_name();
-    Ok(w.outcome.unwrap_or(Outcome::Cancelled { user }))
+    Ok(w.outcome_on_leaving())
 }
 
 async fn event_loop(

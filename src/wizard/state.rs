@@ -233,7 +233,15 @@ impl Step {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Outcome {
     Enrolled(Summary),
-    Cancelled { user: Option<String> },
+    /// The user left before the end.
+    Cancelled {
+        user: Option<String>,
+    },
+    /// The user left from the error screen: what went wrong, for the terminal after restore.
+    Failed {
+        user: Option<String>,
+        message: String,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -274,6 +282,21 @@ impl Wizard {
     }
 
     /// The user name to report, as far as it is known.
+    /// How the wizard ended when the user leaves now.
+    pub fn outcome_on_leaving(&self) -> Outcome {
+        if let Some(done) = &self.outcome {
+            return done.clone();
+        }
+        let user = self.user_name();
+        match &self.step {
+            Step::Failed(f) => Outcome::Failed {
+                user,
+                message: f.message.clone(),
+            },
+            _ => Outcome::Cancelled { user },
+        }
+    }
+
     pub fn user_name(&self) -> Option<String> {
         self.user
             .as_ref()

@@ -144,3 +144,56 @@ pub fn admin(endpoint: &str, operation: &str, body: Value) -> Value {
         serde_json::from_str(&text).unwrap()
     })
 }
+
+/// The code an app shows now. moto accepts only the current 30-s step, so when the step is
+/// about to turn, wait for the turn rather than race it.
+pub fn current_code(secret: &str) -> String {
+    use cognito_mfa::totp;
+    let key = totp::decode_secret(secret).unwrap();
+    if totp::seconds_left(totp::now_unix()) < 4 {
+        let next = (totp::step_at(totp::now_unix()) + 1) * totp::STEP_SECONDS;
+        while totp::now_unix() < next {
+            std::thread::sleep(std::time::Duration::from_millis(100));
+        }
+    }
+    totp::code_at(&key, totp::now_unix())
+}
+
+/// Signs the pool's user in with USER_PASSWORD_AUTH (moto answers with tokens even when MFA is
+/// ON) and returns the access token.
+pub fn access_token(pool: &SeededPool) -> String {
+    use cognito_mfa::cognito::wire::{InitiateAuthRequest, SecretParams};
+    use cognito_mfa::cognito::{ClientSettings, CognitoClient, Endpoint};
+    let client = CognitoClient::new(ClientSettings::new(
+        Endpoint::parse(&pool.endpoint).unwrap(),
+    ))
+    .unwrap();
+    let mut params = SecretParams::new();
+    params.insert("USERNAME".into(), pool.username.as_str().into());
+    params.insert("PASSWORD".into(), pool.password.as_str().into());
+    if let Some(secret) = &pool.client_secret {
+        let hash = cognito_mfa::auth::secret_hash(
+            &secret.as_str().into(),
+            &pool.username,
+            &pool.client_id,
+        );
+        params.insert("SECRET_HASH".into(), hash);
+    }
+    let request = InitiateAuthRequest {
+        auth_flow: "USER_PASSWORD_AUTH".into(),
+        auth_parameters: params,
+        client_id: pool.client_id.clone(),
+    };
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    let answer = rt.block_on(client.call(&request)).unwrap();
+    answer
+        .authentication_result
+        .unwrap()
+        .access_token
+        .unwrap()
+        .expose()
+        .to_owned()
+}

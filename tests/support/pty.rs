@@ -183,7 +183,7 @@ pub fn decode_qr(screen: &vt100::Screen) -> Option<String> {
         let black = cell.is_some_and(|c| c.fgcolor() == vt100::Color::Idx(16));
         match cell.map(|c| c.contents()) {
             Some("█") => black,
-            Some("▀") => black && my % 2 == 0,
+            Some("▀") => black && my.is_multiple_of(2),
             Some("▄") => black && my % 2 == 1,
             _ => false,
         }

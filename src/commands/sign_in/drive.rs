@@ -1,0 +1,161 @@
+//! Runs a sign-in flow against Cognito: sends each request, asks the prompts on a terminal
+//! (again after a refused answer), remembers the tokens when asked, prints the last answer.
+
+use base64::Engine;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+
+use super::ask::{Asker, ask};
+use super::flow_failure;
+use crate::auth::flow::{Prompt, SignIn, SignInRequest, Step};
+use crate::cli::GlobalArgs;
+use crate::cognito::wire::{AuthResponse, AuthenticationResult, Operation};
+use crate::cognito::{ApiError, CognitoClient, ServiceErrorKind};
+use crate::failure::Failure;
+use crate::keychain::{Keychain, Remembered};
+use crate::secret::Sensitive;
+
+/// Where and what to remember once tokens arrive.
+pub struct Remember<'a> {
+    pub keychain: &'a Keychain,
+    /// The name the user typed: the entry is `<client id>:<this>`.
+    pub username: &'a str,
+    /// Kept from before (the client secret, and a refresh token Cognito does not resend).
+    pub base: &'a Remembered,
+}
+
+/// How many answers a prompt gets before a refusal ends the sign-in.
+const ATTEMPTS: usize = 3;
+
+/// Drives `flow` from `request` to tokens or to a step the caller must take, and gives the
+/// text to print. With `remember`, tokens are stored in the keychain, over `base`'s fields.
+pub async fn drive(
+    global: &GlobalArgs,
+    client: &CognitoClient,
+    asker: &mut dyn Asker,
+    flow: &mut SignIn,
+    mut request: SignInRequest,
+    remember: Option<Remember<'_>>,
+) -> Result<String, Failure> {
+    let mut prompt: Option<(Prompt, usize)> = None;
+    loop {
+        let (response, operation) = match send(client, &request).await {
+            Ok(answer) => answer,
+            Err(Failure::Api(ApiError::Service(e)))
+                if refusal(e.kind) && prompt.as_ref().is_some_and(|(_, n)| *n < ATTEMPTS) =>
+            {
+                asker.note(&format!("{}\n{}", e.message, e.kind.hint()));
+                let Some((open, n)) = prompt.take() else {
+                    continue;
+                };
+                request = flow.answer(ask(asker, &open)?).map_err(flow_failure)?;
+                prompt = Some((open, n + 1));
+                continue;
+            }
+            Err(e) => return Err(e),
+        };
+        prompt = None;
+        match flow.on_response(&response).map_err(flow_failure)? {
+            Step::Send(next) => request = next,
+            Step::Prompt(open) => {
+                if !asker.interactive() {
+                    return print(global, &response, operation);
+                }
+                request = flow.answer(ask(asker, &open)?).map_err(flow_failure)?;
+                prompt = Some((open, 1));
+            }
+            Step::MfaSetup(setup) => {
+                if !setup.allows_totp() {
+                    asker.note(
+                        "This user must set up an MFA method other than an authenticator app.",
+                    );
+                }
+                asker.note(
+                    "Next: cognito-mfa associate-software-token --session <Session>, verify-software-token \
+                     --session <Session> --user-code <code>, then sign-in --mfa-setup-session \
+                     <the Session verify-software-token returned>.",
+                );
+                return print(global, &response, operation);
+            }
+            Step::Tokens(tokens) => {
+                if let Some(remember) = remember {
+                    save(asker, &remember, flow, &tokens);
+                }
+                return print(global, &response, operation);
+            }
+        }
+    }
+}
+
+/// Errors after which the same prompt may be answered again.
+fn refusal(kind: ServiceErrorKind) -> bool {
+    kind.is_wrong_code()
+        || matches!(
+            kind,
+            ServiceErrorKind::InvalidPassword | ServiceErrorKind::PasswordHistoryPolicyViolation
+        )
+}
+
+async fn send(
+    client: &CognitoClient,
+    request: &SignInRequest,
+) -> Result<(AuthResponse, &'static str), Failure> {
+    Ok(match request {
+        SignInRequest::Initiate(r) => (client.call(r).await?, operation_name(r)),
+        SignInRequest::Respond(r) => (client.call(r).await?, operation_name(r)),
+    })
+}
+
+fn operation_name<O: Operation>(_: &O) -> &'static str {
+    O::NAME
+}
+
+fn print(global: &GlobalArgs, response: &AuthResponse, operation: &str) -> Result<String, Failure> {
+    let value = serde_json::to_value(response)
+        .map_err(|e| Failure::Other(format!("cannot print the answer: {e}")))?;
+    global.render(&value, operation)
+}
+
+fn save(
+    asker: &mut dyn Asker,
+    remember: &Remember<'_>,
+    flow: &SignIn,
+    tokens: &AuthenticationResult,
+) {
+    let base = remember.base;
+    let Some(refresh_token) = tokens
+        .refresh_token
+        .clone()
+        .or_else(|| (!base.refresh_token.is_empty()).then(|| base.refresh_token.clone()))
+    else {
+        asker.note("Cognito sent no refresh token: nothing to remember.");
+        return;
+    };
+    let remembered = Remembered {
+        refresh_token,
+        client_secret: base.client_secret.clone(),
+        cognito_username: tokens
+            .id_token
+            .as_ref()
+            .and_then(cognito_username)
+            .or_else(|| base.cognito_username.clone())
+            .or_else(|| Some(flow.username().to_owned())),
+    };
+    let client_id = &flow.client().client_id;
+    match remember
+        .keychain
+        .save(client_id, remember.username, &remembered)
+    {
+        Ok(()) => asker.note("Remembered in the keychain; `cognito-mfa forget` removes it."),
+        Err(e) => asker.note(&format!(
+            "Not remembered: {e}. The sign-in itself succeeded."
+        )),
+    }
+}
+
+/// The `cognito:username` claim of an ID token (not verified: used only as a name).
+fn cognito_username(id_token: &Sensitive) -> Option<String> {
+    let payload = id_token.expose().split('.').nth(1)?;
+    let bytes = URL_SAFE_NO_PAD.decode(payload.trim_end_matches('=')).ok()?;
+    let claims: serde_json::Value = serde_json::from_slice(&bytes).ok()?;
+    claims["cognito:username"].as_str().map(str::to_owned)
+}

@@ -1,0 +1,181 @@
+//! `cognito-mfa sign-in`: InitiateAuth with SRP (or a password, or a remembered refresh token),
+//! PASSWORD_VERIFIER answered here, then the answer printed as `aws cognito-idp initiate-auth`
+//! prints it: a challenge with its Session (pipe it into `associate-software-token --session`),
+//! or the tokens. On a terminal, password, code and MFA-choice challenges are asked and
+//! answered; elsewhere they are printed as they are.
+
+mod args;
+mod ask;
+mod drive;
+
+pub use args::{AuthFlowArg, ForgetArgs, SignInArgs};
+pub use ask::{Asker, TerminalAsker};
+
+use crate::auth::SrpError;
+use crate::auth::flow::{AppClient, AuthFlow, Credential, FlowError, SignIn};
+use crate::cli::GlobalArgs;
+use crate::cognito::{ApiError, CognitoClient};
+use crate::commands::aws_compat::params::load_value;
+use crate::failure::Failure;
+use crate::keychain::{Keychain, Remembered};
+use crate::secret::Sensitive;
+use drive::{Remember, drive};
+
+/// Runs the sign-in and gives the text to print on stdout.
+pub async fn run(
+    global: &GlobalArgs,
+    args: &SignInArgs,
+    asker: &mut dyn Asker,
+    keychain: &Keychain,
+) -> Result<String, Failure> {
+    let client = CognitoClient::new(global.resolve()?.settings)?;
+    let secret = client_secret(args)?;
+    if let Some(session) = &args.mfa_setup_session {
+        let session = Sensitive::new(load_value("--mfa-setup-session", session.expose())?);
+        let app = AppClient {
+            client_id: args.client_id.clone(),
+            client_secret: secret,
+        };
+        let mut flow = SignIn::at_mfa_setup(app, &args.username);
+        let request = flow.finish_mfa_setup(session).map_err(flow_failure)?;
+        return drive(global, &client, asker, &mut flow, request, None).await;
+    }
+    let remembered = remembered(args, keychain, asker);
+    let secret = secret.or_else(|| remembered.as_ref().and_then(|r| r.client_secret.clone()));
+    let app = AppClient {
+        client_id: args.client_id.clone(),
+        client_secret: secret.clone(),
+    };
+    if let Some(remembered) = remembered {
+        let name = remembered
+            .cognito_username
+            .as_deref()
+            .unwrap_or(&args.username);
+        let credential = Credential::RefreshToken(remembered.refresh_token.clone());
+        let (mut flow, request) =
+            SignIn::start(app.clone(), name, credential, AuthFlow::RefreshToken, None)
+                .map_err(flow_failure)?;
+        let remember = args.remember.then_some(Remember {
+            keychain,
+            username: &args.username,
+            base: &remembered,
+        });
+        match drive(global, &client, asker, &mut flow, request, remember).await {
+            Err(Failure::Api(ApiError::Service(e)))
+                if args.auth_flow.is_none() && e.code == "NotAuthorizedException" =>
+            {
+                asker.note(
+                    "The remembered sign-in is no longer valid; signing in with the password.",
+                );
+            }
+            other => return other,
+        }
+    } else if args.auth_flow == Some(AuthFlowArg::RefreshTokenAuth) {
+        return Err(Failure::Usage(format!(
+            "No remembered sign-in for {}:{}; sign in with the password and --remember first.",
+            args.client_id, args.username
+        )));
+    }
+    let flow_kind = match args.auth_flow {
+        Some(AuthFlowArg::UserPasswordAuth) => AuthFlow::UserPassword,
+        _ => AuthFlow::UserSrp,
+    };
+    if flow_kind == AuthFlow::UserSrp && args.user_pool_id.is_none() {
+        return Err(flow_failure(FlowError::PoolIdRequired));
+    }
+    let password = password(args, asker)?;
+    let (mut flow, request) = SignIn::start(
+        app,
+        &args.username,
+        Credential::Password(password),
+        flow_kind,
+        args.user_pool_id.as_deref(),
+    )
+    .map_err(flow_failure)?;
+    let fresh = Remembered {
+        refresh_token: Sensitive::new(""),
+        client_secret: secret,
+        cognito_username: None,
+    };
+    let remember = args.remember.then_some(Remember {
+        keychain,
+        username: &args.username,
+        base: &fresh,
+    });
+    drive(global, &client, asker, &mut flow, request, remember).await
+}
+
+/// `cognito-mfa forget`: deletes the remembered sign-in of a client and user, or all of them.
+pub fn forget(args: &ForgetArgs, keychain: &Keychain) -> Result<String, Failure> {
+    let failed = |e: crate::keychain::KeychainError| Failure::Other(e.to_string());
+    match (&args.client_id, &args.username) {
+        (Some(client_id), Some(username)) => {
+            if keychain.forget(client_id, username).map_err(failed)? {
+                Ok(format!(
+                    "Forgot the sign-in of {username} on {client_id}.\n"
+                ))
+            } else {
+                Ok(format!(
+                    "Nothing was remembered for {username} on {client_id}.\n"
+                ))
+            }
+        }
+        (None, None) => {
+            let n = keychain.forget_all().map_err(failed)?;
+            Ok(format!("Forgot {n} remembered sign-in(s).\n"))
+        }
+        _ => Err(Failure::Usage(
+            "give both --client-id and --username, or neither to forget every sign-in".into(),
+        )),
+    }
+}
+
+fn client_secret(args: &SignInArgs) -> Result<Option<Sensitive>, Failure> {
+    args.client_secret
+        .as_ref()
+        .map(|raw| load_value("--client-secret", raw.expose()).map(Sensitive::new))
+        .transpose()
+}
+
+/// The keychain entry to sign in with, when the command line leaves room for one.
+fn remembered(args: &SignInArgs, keychain: &Keychain, asker: &mut dyn Asker) -> Option<Remembered> {
+    let may_refresh = matches!(args.auth_flow, None | Some(AuthFlowArg::RefreshTokenAuth));
+    if !may_refresh || args.password_stdin {
+        return None;
+    }
+    match keychain.load(&args.client_id, &args.username) {
+        Ok(found) => found,
+        Err(e) => {
+            if args.remember || args.auth_flow.is_some() {
+                asker.note(&format!("Cannot read the keychain: {e}."));
+            }
+            None
+        }
+    }
+}
+
+fn password(args: &SignInArgs, asker: &mut dyn Asker) -> Result<Sensitive, Failure> {
+    let password = if args.password_stdin {
+        asker.stdin_password()?
+    } else if asker.interactive() {
+        asker.secret(&format!("Password for {}: ", args.username))?
+    } else {
+        return Err(Failure::Usage(
+            "no terminal to ask the password on: pipe it in with --password-stdin".into(),
+        ));
+    };
+    if password.is_empty() {
+        return Err(Failure::Usage("the password is empty".into()));
+    }
+    Ok(password)
+}
+
+pub(crate) fn flow_failure(e: FlowError) -> Failure {
+    match e {
+        FlowError::PoolIdRequired
+        | FlowError::Srp(SrpError::InvalidPoolId)
+        | FlowError::PasswordRequired(_)
+        | FlowError::RefreshTokenRequired => Failure::Usage(e.to_string()),
+        other => Failure::Other(other.to_string()),
+    }
+}
