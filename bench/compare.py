@@ -55,7 +55,8 @@ def seed_moto(endpoint, mfa):
 
 
 def start_emulator():
-    p = subprocess.Popen([BIN, "emulator", "--port", "0"], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    pool = os.path.join(os.path.dirname(os.path.abspath(__file__)), "pool.toml")
+    p = subprocess.Popen([BIN, "emulator", "--port", "0", "--config", pool], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
     report = json.loads(p.stdout.readline())
     return p, report
 
@@ -161,6 +162,12 @@ def main():
                      {0}, password),
                     ("pycognito AWSSRP", lambda: [PYCOGNITO_PY, "-c", py, ep, user, pool, client], {0, 1}, password),
                 ])
+        print("\nbudget: associate-software-token <= 1.3x curl and >= 30x faster than the AWS CLI, same run")
+        for key in (k for k in results if k.startswith("associate/")):
+            r = results[key]
+            ok = r["cognito-mfa"] <= 1.3 * r["curl"] and r["aws cognito-idp"] >= 30 * r["cognito-mfa"]
+            print(f"  {'ok' if ok else 'MISS':<4} {key}: {r['cognito-mfa'] / r['curl']:.2f}x curl, "
+                  f"AWS CLI {r['aws cognito-idp'] / r['cognito-mfa']:.0f}x slower")
         print("\n" + json.dumps({k: {n: round(v * 1000, 2) for n, v in r.items()} for k, r in results.items()}))
     finally:
         moto.kill(); emu.kill()

@@ -4,6 +4,7 @@
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{TcpListener, TcpStream};
 use std::sync::{Arc, Mutex};
+use std::time::Instant;
 
 #[derive(Clone)]
 pub enum Reply {
@@ -47,6 +48,8 @@ impl Captured {
 pub struct FakeServer {
     pub url: String,
     pub requests: Arc<Mutex<Vec<Captured>>>,
+    /// When each reply was written, in order (for the benchmarks).
+    pub replied_at: Arc<Mutex<Vec<Instant>>>,
 }
 
 impl FakeServer {
@@ -56,6 +59,8 @@ impl FakeServer {
         let url = format!("http://{}", listener.local_addr().unwrap());
         let requests = Arc::new(Mutex::new(Vec::new()));
         let seen = requests.clone();
+        let replied_at = Arc::new(Mutex::new(Vec::new()));
+        let replied = replied_at.clone();
         std::thread::spawn(move || {
             let mut held = Vec::new();
             for (i, stream) in listener.incoming().enumerate() {
@@ -78,11 +83,16 @@ impl FakeServer {
                         head.push_str("\r\n");
                         let _ = stream.write_all(head.as_bytes());
                         let _ = stream.write_all(&body);
+                        replied.lock().unwrap().push(Instant::now());
                     }
                 }
             }
         });
-        FakeServer { url, requests }
+        FakeServer {
+            url,
+            requests,
+            replied_at,
+        }
     }
 
     pub fn count(&self) -> usize {

@@ -14,15 +14,30 @@ const DEADLINE: Duration = Duration::from_secs(30);
 
 pub struct Pty {
     pub parser: vt100::Parser,
-    output: Receiver<Vec<u8>>,
+    output: Receiver<(Instant, Vec<u8>)>,
     writer: Box<dyn Write + Send>,
     pub child: Box<dyn Child + Send + Sync>,
     _master: Box<dyn MasterPty + Send>,
     closed: bool,
+    /// Just before the program was started.
+    pub spawned_at: Instant,
+    /// When the output last processed by `wait_for` arrived (for the benchmarks).
+    pub last_output_at: Instant,
 }
 
 impl Pty {
     pub fn spawn(args: &[&str], env: &[(&str, &str)], cols: u16, rows: u16) -> Self {
+        Self::spawn_program(env!("CARGO_BIN_EXE_cognito-mfa"), args, env, cols, rows)
+    }
+
+    /// Any program (e.g. cognito-mfa under `/usr/bin/time`) in the pseudo-terminal.
+    pub fn spawn_program(
+        program: &str,
+        args: &[&str],
+        env: &[(&str, &str)],
+        cols: u16,
+        rows: u16,
+    ) -> Self {
         let pair = native_pty_system()
             .openpty(PtySize {
                 rows,
@@ -31,13 +46,14 @@ impl Pty {
                 pixel_height: 0,
             })
             .unwrap();
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_cognito-mfa"));
+        let mut cmd = CommandBuilder::new(program);
         cmd.args(args);
         cmd.env("TERM", "xterm-256color");
         cmd.env_remove("NO_COLOR");
         for (k, v) in env {
             cmd.env(k, v);
         }
+        let spawned_at = Instant::now();
         let child = pair.slave.spawn_command(cmd).unwrap();
         drop(pair.slave);
         let mut reader = pair.master.try_clone_reader().unwrap();
@@ -49,7 +65,7 @@ impl Pty {
                 match reader.read(&mut buf) {
                     Ok(0) | Err(_) => break,
                     Ok(n) => {
-                        if tx.send(buf[..n].to_vec()).is_err() {
+                        if tx.send((Instant::now(), buf[..n].to_vec())).is_err() {
                             break;
                         }
                     }
@@ -65,6 +81,8 @@ impl Pty {
             child,
             _master: pair.master,
             closed: false,
+            spawned_at,
+            last_output_at: spawned_at,
         }
     }
 
@@ -82,7 +100,10 @@ impl Pty {
         while !done(self.parser.screen()) {
             let left = end.saturating_duration_since(Instant::now());
             match self.output.recv_timeout(left) {
-                Ok(bytes) => self.parser.process(&bytes),
+                Ok((at, bytes)) => {
+                    self.parser.process(&bytes);
+                    self.last_output_at = at;
+                }
                 Err(RecvTimeoutError::Timeout) => {
                     panic!("timed out waiting for {what}; screen:\n{}", self.text())
                 }
@@ -110,7 +131,7 @@ impl Pty {
         while !self.closed {
             let left = end.saturating_duration_since(Instant::now());
             match self.output.recv_timeout(left) {
-                Ok(bytes) => self.parser.process(&bytes),
+                Ok((_, bytes)) => self.parser.process(&bytes),
                 Err(RecvTimeoutError::Timeout) => panic!("did not exit; screen:\n{}", self.text()),
                 Err(RecvTimeoutError::Disconnected) => self.closed = true,
             }
