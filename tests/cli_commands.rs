@@ -299,3 +299,52 @@ fn debug_shows_requests_with_secrets_redacted() {
         assert!(!err.contains(secret), "{secret} leaked: {err}");
     }
 }
+
+#[test]
+fn unreadable_or_empty_ca_bundles_are_configuration_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let not_pem = dir.path().join("not.pem");
+    std::fs::write(&not_pem, "this is no certificate").unwrap();
+    for bundle in [dir.path().join("missing.pem"), not_pem] {
+        let o = run(&[
+            "associate-software-token",
+            "--access-token",
+            "abc",
+            "--region",
+            "eu-west-1",
+            "--ca-bundle",
+            bundle.to_str().unwrap(),
+        ]);
+        assert_eq!(o.status.code(), Some(253), "{}", stderr(&o));
+        assert!(stderr(&o).contains("CA bundle"), "{}", stderr(&o));
+    }
+}
+
+#[test]
+fn ctrl_c_during_a_call_exits_130() {
+    let server = FakeServer::start(vec![Reply::Hang]);
+    let child = Command::new(env!("CARGO_BIN_EXE_cognito-mfa"))
+        .args([
+            "associate-software-token",
+            "--access-token",
+            "abc",
+            "--endpoint-url",
+            &server.url,
+        ])
+        .env("AWS_CONFIG_FILE", "/nonexistent/aws-config")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // The request has reached the server: the process is waiting for the answer.
+    while server.count() == 0 {
+        std::thread::yield_now();
+    }
+    let killed = Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    let o = child.wait_with_output().unwrap();
+    assert_eq!(o.status.code(), Some(130), "{}", stderr(&o));
+}

@@ -51,7 +51,22 @@ pub async fn dispatch(cli: Cli) -> Result<(), Failure> {
     }
 }
 
-/// A request-and-answer command: Ctrl-C ends it with exit code 130.
+/// A request-and-answer command: Ctrl-C ends it with exit code 130. The handler is in place
+/// before the command starts, so no Ctrl-C is missed.
+#[cfg(unix)]
+async fn interruptible(
+    command: impl std::future::Future<Output = Result<(), Failure>>,
+) -> Result<(), Failure> {
+    use tokio::signal::unix::{SignalKind, signal};
+    let mut interrupt = signal(SignalKind::interrupt())
+        .map_err(|e| Failure::Other(format!("cannot watch for Ctrl-C: {e}")))?;
+    tokio::select! {
+        result = command => result,
+        _ = interrupt.recv() => Err(Failure::Interrupted),
+    }
+}
+
+#[cfg(not(unix))]
 async fn interruptible(
     command: impl std::future::Future<Output = Result<(), Failure>>,
 ) -> Result<(), Failure> {

@@ -1,0 +1,185 @@
+//! `cognito-mfa emulator` as a process: the start-up report on the first line, requests served,
+//! SIGTERM stops it cleanly; and `--cli-auto-prompt` opening the wizard against it.
+
+#[path = "support/pty.rs"]
+mod pty;
+
+use std::io::{BufRead, BufReader};
+use std::process::{Child, Command, Stdio};
+
+const POOL: &str = "[pool]
+id = \"us-east-1_CmdPool01\"
+name = \"command test\"
+mfa_configuration = \"OPTIONAL\"
+access_token_validity_minutes = 60
+
+[[clients]]
+id = \"cmd0client0000000000000aa\"
+name = \"command test\"
+explicit_auth_flows = [\"ALLOW_USER_PASSWORD_AUTH\"]
+auth_session_validity_minutes = 3
+
+[[users]]
+username = \"kim\"
+password = \"Kim-Passw0rd!\"
+email = \"kim@example.com\"
+status = \"CONFIRMED\"
+";
+
+/// Starts the emulator and returns it with its report, read from the first stdout line.
+fn start(config: Option<&std::path::Path>) -> (Child, serde_json::Value) {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_cognito-mfa"));
+    cmd.args(["emulator", "--port", "0"]);
+    if let Some(path) = config {
+        cmd.arg("--config").arg(path);
+    }
+    let mut child = cmd
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    (child, serde_json::from_str(&line).unwrap())
+}
+
+fn call(endpoint: &str, operation: &str, body: serde_json::Value) -> (u16, serde_json::Value) {
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    rt.block_on(async {
+        let response = reqwest::Client::new()
+            .post(endpoint)
+            .header("Content-Type", "application/x-amz-json-1.1")
+            .header(
+                "X-Amz-Target",
+                format!("AWSCognitoIdentityProviderService.{operation}"),
+            )
+            .body(body.to_string())
+            .send()
+            .await
+            .unwrap();
+        let status = response.status().as_u16();
+        (
+            status,
+            serde_json::from_str(&response.text().await.unwrap()).unwrap(),
+        )
+    })
+}
+
+fn sigterm(child: &Child) {
+    let status = Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+}
+
+#[test]
+fn reports_serves_and_stops_on_sigterm() {
+    let (mut child, report) = start(None);
+    let endpoint = report["endpoint"].as_str().unwrap().to_owned();
+    assert!(endpoint.starts_with("http://127.0.0.1:"), "{report}");
+    assert!(report["user_pool_id"].as_str().unwrap().contains('_'));
+    let users = report["users"].as_array().unwrap();
+    assert!(
+        users
+            .iter()
+            .any(|u| u["username"] == "demo" && u["password"].is_string())
+    );
+
+    let (status, body) = call(
+        &endpoint,
+        "InitiateAuth",
+        serde_json::json!({
+            "AuthFlow": "USER_PASSWORD_AUTH",
+            "ClientId": report["client_id"],
+            "AuthParameters": {"USERNAME": "demo", "PASSWORD": users[0]["password"]},
+        }),
+    );
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(
+        body["ChallengeName"], "MFA_SETUP",
+        "the demo pool requires MFA"
+    );
+
+    sigterm(&child);
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let log = String::from_utf8_lossy(&out.stderr);
+    assert!(log.contains("InitiateAuth"), "requests are logged: {log}");
+    assert!(
+        !log.contains(users[0]["password"].as_str().unwrap()),
+        "no secret in the log"
+    );
+}
+
+#[test]
+fn a_bad_config_file_is_a_configuration_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("pool.toml");
+    std::fs::write(&path, "[pool]\nthis is = not a pool").unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_cognito-mfa"))
+        .args(["emulator", "--config"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(253),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn cli_auto_prompt_opens_the_wizard_with_the_token() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("pool.toml");
+    std::fs::write(&path, POOL).unwrap();
+    let (mut child, report) = start(Some(&path));
+    let endpoint = report["endpoint"].as_str().unwrap().to_owned();
+    let (_, body) = call(
+        &endpoint,
+        "InitiateAuth",
+        serde_json::json!({
+            "AuthFlow": "USER_PASSWORD_AUTH",
+            "ClientId": "cmd0client0000000000000aa",
+            "AuthParameters": {"USERNAME": "kim", "PASSWORD": "Kim-Passw0rd!"},
+        }),
+    );
+    let token = body["AuthenticationResult"]["AccessToken"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let token_file = dir.path().join("token");
+    std::fs::write(&token_file, &token).unwrap();
+    let token_arg = format!("file://{}", token_file.display());
+
+    let mut pty = pty::Pty::spawn(
+        &[
+            "associate-software-token",
+            "--cli-auto-prompt",
+            "--access-token",
+            &token_arg,
+            "--endpoint-url",
+            &endpoint,
+        ],
+        &[("COGNITO_MFA_KEYCHAIN", "none")],
+        80,
+        24,
+    );
+    pty.wait_for("the wizard's QR code", |s| pty::decode_qr(s).is_some());
+    let uri = pty::decode_qr(pty.screen()).unwrap();
+    assert!(uri.contains("kim%40example.com"), "{uri}");
+    pty.send("q");
+    pty.wait_for_text("Quit now?");
+    pty.send("y");
+    pty.wait_for_exit();
+    assert_eq!(pty.child.wait().unwrap().exit_code(), 130);
+    sigterm(&child);
+    assert_eq!(child.wait().unwrap().code(), Some(0));
+}
