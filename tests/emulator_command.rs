@@ -80,7 +80,7 @@ fn sigterm(child: &Child) {
 
 #[test]
 fn reports_serves_and_stops_on_sigterm() {
-    let (mut child, report) = start(None);
+    let (child, report) = start(None);
     let endpoint = report["endpoint"].as_str().unwrap().to_owned();
     assert!(endpoint.starts_with("http://127.0.0.1:"), "{report}");
     assert!(report["user_pool_id"].as_str().unwrap().contains('_'));
