@@ -5,14 +5,17 @@
 use crate::cli::GlobalArgs;
 use crate::cognito::{ClientSettings, CognitoClient, Endpoint};
 use crate::commands::enroll::{Presentation, run_with};
-use crate::emulator::{Emulator, EmulatorConfig};
+use crate::emulator::{DemoCodes, Emulator, EmulatorConfig};
 use crate::failure::Failure;
 use crate::keychain::Keychain;
 use crate::wizard::Start;
+use crate::wizard::msg::DemoShown;
 use crate::wizard::state::{Settings, SignInTarget};
+use crate::wizard::tasks::DemoHook;
 use crate::wizard::tasks::Services;
 use clap::Args;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 pub const DEMO_USER: &str = "demo";
 
@@ -78,8 +81,27 @@ pub async fn run(_global: &GlobalArgs, args: DemoArgs) -> Result<(), Failure> {
     let services = Services {
         client,
         keychain: Keychain::unavailable("the demo remembers nothing"),
+        demo: Some(Arc::new(EmulatorCodes(running.demo_codes()))),
     };
     let result = run_with(services, settings, start, presentation).await;
     running.shutdown().await;
     result
+}
+
+/// The emulator's in-process demo hook, as the wizard asks it.
+struct EmulatorCodes(DemoCodes);
+
+impl std::fmt::Debug for EmulatorCodes {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("EmulatorCodes")
+    }
+}
+
+impl DemoHook for EmulatorCodes {
+    fn current_code(&self, username: &str) -> Option<DemoShown> {
+        self.0.current_code(username).map(|c| DemoShown {
+            code: c.code,
+            seconds_left: c.seconds_left,
+        })
+    }
 }

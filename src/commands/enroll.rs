@@ -61,7 +61,11 @@ pub async fn run(global: &GlobalArgs, mut args: EnrollArgs) -> Result<(), Failur
         json: args.json,
         always_summarise: settings.helpdesk,
     };
-    let services = Services { client, keychain };
+    let services = Services {
+        client,
+        keychain,
+        demo: None,
+    };
     run_with(services, settings, start, presentation).await
 }
 

@@ -276,5 +276,13 @@ pub(crate) fn on_tick(w: &mut Wizard, now: u64) -> Vec<Cmd> {
             return call(w, cmd);
         }
     }
-    Vec::new()
+    demo_request(w)
+}
+
+/// In demo mode on the code step: ask the demo emulator what an app would show now.
+pub(crate) fn demo_request(w: &Wizard) -> Vec<Cmd> {
+    match (&w.step, w.settings.demo, w.user_name()) {
+        (Step::Code(_), true, Some(username)) => vec![Cmd::DemoCode { username }],
+        _ => Vec::new(),
+    }
 }

@@ -1,5 +1,6 @@
 //! Key presses on the steps with fields or choices (part of the pure `update`).
 
+use crate::wizard::answers::demo_request;
 use crate::wizard::field::TextField;
 use crate::wizard::msg::{Cmd, Key};
 use crate::wizard::state::{CodeFocus, CodeForm, DEVICE_NAME_MAX, SignInFocus, Step, Wizard};
@@ -55,8 +56,9 @@ pub(crate) fn scan(w: &mut Wizard, key: Key) -> Vec<Cmd> {
                 focus: CodeFocus::Code,
                 error: None,
                 busy: false,
+                demo_code: None,
             });
-            Vec::new()
+            demo_request(w)
         }
         Key::Char('c') => {
             enrollment.notice = Some(COPIED.into());

@@ -88,6 +88,16 @@ pub enum Msg {
     Associated(Result<Association, WizError>),
     Verified(Result<Verified, WizError>),
     Completed(Result<Completed, WizError>),
+    /// The demo emulator's answer to `Cmd::DemoCode`: what an app would show now.
+    DemoCode(Option<DemoShown>),
+}
+
+/// The code an authenticator app would show now for the secret just issued, as the demo
+/// emulator computes it, so a demo needs no phone.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DemoShown {
+    pub code: Sensitive,
+    pub seconds_left: u64,
 }
 
 /// Work for the runtime. API commands come back as the matching `Msg`.
@@ -117,6 +127,9 @@ pub enum Cmd {
         username: String,
         remembered: Remembered,
     },
+    /// Ask the demo emulator (an in-process hook, only in `demo`) for the code an app would
+    /// show now → `Msg::DemoCode`. Not an API call.
+    DemoCode { username: String },
     /// Send the secret to the clipboard (OSC 52).
     Copy(Sensitive),
     /// Leave the wizard; `Wizard::outcome` says how it ended.
@@ -126,6 +139,9 @@ pub enum Cmd {
 impl Cmd {
     /// Whether the command is a network call whose answer the wizard waits for.
     pub fn is_api_call(&self) -> bool {
-        !matches!(self, Cmd::Copy(_) | Cmd::Quit | Cmd::Remember { .. })
+        !matches!(
+            self,
+            Cmd::Copy(_) | Cmd::Quit | Cmd::Remember { .. } | Cmd::DemoCode { .. }
+        )
     }
 }

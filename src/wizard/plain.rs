@@ -192,6 +192,13 @@ async fn prompt(w: &Wizard, input: &mut Input) -> io::Result<Option<Vec<Key>>> {
             if let Some(error) = &form.error {
                 say(error)?;
             }
+            if let Some(demo) = &form.demo_code {
+                say(&format!(
+                    "(demo: an app would show {} now, for {} s more)",
+                    demo.code.expose(),
+                    demo.seconds_left
+                ))?;
+            }
             let Some(code) = ask(input, "Code from the app (q to quit): ").await? else {
                 return Ok(None);
             };

@@ -104,6 +104,8 @@ pub struct CodeForm {
     pub error: Option<String>,
     /// Waiting for VerifySoftwareToken.
     pub busy: bool,
+    /// Demo mode: what an app would show now, from the demo emulator.
+    pub demo_code: Option<crate::wizard::msg::DemoShown>,
 }
 
 /// Verified; turning MFA on (access-token flow) or answering MFA_SETUP (session flow).

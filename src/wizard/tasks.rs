@@ -10,16 +10,25 @@ use crate::cognito::{ApiError, CognitoClient, ServiceErrorKind};
 use crate::keychain::{Keychain, Remembered};
 use crate::secret::Sensitive;
 use crate::totp::now_unix;
+use crate::wizard::msg::DemoShown;
 use crate::wizard::msg::{
     Association, AuthAnswer, Cmd, Completed, Msg, UserInfo, Verified, WizError,
 };
 use crate::wizard::state::Credential;
+use std::sync::Arc;
 
 /// What the wizard's commands run against: Cognito, and the keychain for `--remember`.
 #[derive(Debug, Clone)]
 pub struct Services {
     pub client: CognitoClient,
     pub keychain: Keychain,
+    /// The demo emulator's hook (only `demo` has one): the code an app would show now.
+    pub demo: Option<Arc<dyn DemoHook>>,
+}
+
+/// What the demo emulator knows: the code an app would show now for a user's newest secret.
+pub trait DemoHook: Send + Sync + std::fmt::Debug {
+    fn current_code(&self, username: &str) -> Option<DemoShown>;
 }
 
 /// What the wizard makes of a failed call.
@@ -111,6 +120,12 @@ pub async fn perform(services: &Services, cmd: Cmd) -> Option<Msg> {
             remembered,
         } => Msg::Remembered(
             remember(services.keychain.clone(), client_id, username, remembered).await,
+        ),
+        Cmd::DemoCode { username } => Msg::DemoCode(
+            services
+                .demo
+                .as_ref()
+                .and_then(|hook| hook.current_code(&username)),
         ),
         Cmd::GetUser { access_token } => Msg::UserLoaded(get_user(client, access_token).await),
         Cmd::Associate(credential) => {
@@ -246,6 +261,7 @@ mod tests {
         let services = Services {
             client: CognitoClient::new(crate::cognito::ClientSettings::new(endpoint)).unwrap(),
             keychain: keychain.clone(),
+            demo: None,
         };
         let remembered = Remembered {
             refresh_token: "refresh".into(),

@@ -123,6 +123,12 @@ pub fn update(w: &mut Wizard, msg: Msg) -> Vec<Cmd> {
     match msg {
         Msg::Key(key) => on_key(w, key),
         Msg::Tick(now) => on_tick(w, now),
+        Msg::DemoCode(shown) => {
+            if let Step::Code(form) = &mut w.step {
+                form.demo_code = shown;
+            }
+            Vec::new()
+        }
         Msg::AuthAnswered(result) => answered(w, result, on_auth_answered),
         Msg::Remembered(result) => on_remembered(w, result),
         Msg::UserLoaded(result) => answered(w, result, |w, user| {

@@ -58,15 +58,13 @@ pub(super) fn render(frame: &mut Frame, area: Rect, w: &Wizard, form: &CodeForm,
     } else if let Some(error) = &form.error {
         lines.push(Line::styled(error.clone(), theme.error()));
     }
-    if w.settings.demo
-        && let Ok(key) = crate::totp::decode_secret(e.secret.expose())
-    {
+    if let Some(demo) = &form.demo_code {
         lines.push(Line::from(""));
         lines.push(Line::styled(
             format!(
                 "Demo: an app would show {} now ({} s left).",
-                crate::totp::code_at(&key, w.now),
-                crate::totp::seconds_left(w.now)
+                demo.code.expose(),
+                demo.seconds_left
             ),
             theme.dim(),
         ));
