@@ -9,7 +9,9 @@ use cognito_mfa::cognito::wire::{
     AssociateSoftwareTokenRequest, AuthResponse, VerifySoftwareTokenRequest,
 };
 use cognito_mfa::cognito::{ClientSettings, CognitoClient, Endpoint};
-use cognito_mfa::commands::sign_in::{self, Asker, AuthFlowArg, ForgetArgs, SignInArgs};
+use cognito_mfa::commands::sign_in::{
+    self, Asker, AuthFlowArg, ForgetArgs, SignInArgs, SignInOptions,
+};
 use cognito_mfa::emulator::{Clock, MfaConfiguration};
 use cognito_mfa::failure::Failure;
 use cognito_mfa::keychain::Keychain;
@@ -77,11 +79,11 @@ fn args(client_id: &str, user: &str) -> SignInArgs {
     SignInArgs {
         client_id: client_id.into(),
         username: user.into(),
-        user_pool_id: Some(POOL_ID.into()),
-        client_secret: None,
-        auth_flow: None,
+        options: SignInOptions {
+            user_pool_id: Some(POOL_ID.into()),
+            ..SignInOptions::default()
+        },
         password_stdin: false,
-        remember: false,
         mfa_setup_session: None,
     }
 }
@@ -229,8 +231,8 @@ async fn remember_then_refresh_without_a_password_then_forget() {
     let emu = start(test_config(MfaConfiguration::Off)).await;
     let keychain = mock_keychain();
     let mut first = args(SECRET_CLIENT_ID, USERNAME);
-    first.remember = true;
-    first.client_secret = Some(CLIENT_SECRET.into());
+    first.options.remember = true;
+    first.options.client_secret = Some(CLIENT_SECRET.into());
     let mut script = Script::terminal(&[PASSWORD]);
     let out = sign_in::run(&global(&emu), &first, &mut script, &keychain)
         .await
@@ -264,7 +266,7 @@ async fn remember_then_refresh_without_a_password_then_forget() {
     );
     assert!(keychain.load(SECRET_CLIENT_ID, USERNAME).unwrap().is_none());
     let mut refresh = args(SECRET_CLIENT_ID, USERNAME);
-    refresh.auth_flow = Some(AuthFlowArg::RefreshTokenAuth);
+    refresh.options.auth_flow = Some(AuthFlowArg::RefreshTokenAuth);
     let err = sign_in::run(
         &global(&emu),
         &refresh,
@@ -297,7 +299,7 @@ async fn an_unavailable_keychain_is_reported_and_the_sign_in_goes_on() {
     let emu = start(test_config(MfaConfiguration::Off)).await;
     let keychain = Keychain::unavailable("no Secret Service and no keyutils");
     let mut a = args(CLIENT_ID, USERNAME);
-    a.remember = true;
+    a.options.remember = true;
     let mut script = Script::terminal(&[PASSWORD]);
     let out = sign_in::run(&global(&emu), &a, &mut script, &keychain)
         .await

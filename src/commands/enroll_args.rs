@@ -1,6 +1,6 @@
 //! The enrollment wizard's own flags (global options such as --region come from `cli`).
 
-use crate::commands::sign_in::AuthFlowArg;
+use crate::commands::sign_in::SignInOptions;
 use crate::secret::Sensitive;
 use clap::Args;
 use std::path::PathBuf;
@@ -25,25 +25,8 @@ pub struct EnrollArgs {
     /// The user to sign in as.
     #[arg(long)]
     pub username: Option<String>,
-    /// The user pool id, e.g. us-east-1_AbCdEf123: the sign-in then uses USER_SRP_AUTH.
-    #[arg(long, value_name = "ID")]
-    pub user_pool_id: Option<String>,
-    /// The app client's secret, if it has one (or file://path).
-    #[arg(
-        long,
-        value_name = "SECRET",
-        env = "COGNITO_MFA_CLIENT_SECRET",
-        hide_env_values = true
-    )]
-    pub client_secret: Option<Sensitive>,
-    /// The sign-in flow (default: a sign-in remembered with --remember, else USER_SRP_AUTH with
-    /// a user pool id, USER_PASSWORD_AUTH without).
-    #[arg(long, value_enum, value_name = "FLOW")]
-    pub auth_flow: Option<AuthFlowArg>,
-    /// Keep the refresh token (and the client secret) in the OS keychain after signing in, so
-    /// the next run for this client and user needs no password. Never in helpdesk mode.
-    #[arg(long)]
-    pub remember: bool,
+    #[command(flatten)]
+    pub sign_in: SignInOptions,
     /// The name the authenticator app lists the entry under (default: "Amazon Cognito").
     #[arg(long, env = "COGNITO_MFA_ISSUER")]
     pub issuer: Option<String>,

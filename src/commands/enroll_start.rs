@@ -6,7 +6,6 @@ use crate::auth::flow::{AuthFlow, FlowError};
 use crate::commands::aws_compat::params::load_value;
 use crate::commands::enroll_args::EnrollArgs;
 use crate::commands::enroll_config::EnrollConfig;
-use crate::commands::sign_in::AuthFlowArg;
 use crate::failure::Failure;
 use crate::keychain::{Keychain, Remembered};
 use crate::secret::Sensitive;
@@ -25,11 +24,7 @@ pub fn start_from(
         let token = load_value("--access-token", token.expose())?;
         return Ok(Start::AccessToken(Sensitive::new(token)));
     }
-    let client_secret = args
-        .client_secret
-        .as_ref()
-        .map(|raw| load_value("--client-secret", raw.expose()).map(Sensitive::new))
-        .transpose()?;
+    let client_secret = args.sign_in.client_secret()?;
     if let Some(session) = &args.session {
         let session = load_value("--session", session.expose())?;
         let (Some(client_id), Some(username)) = (client_id, args.username.clone()) else {
@@ -55,15 +50,12 @@ pub fn start_from(
     let mut target = SignInTarget::new(client_id, args.username.clone().unwrap_or_default());
     target.client_secret = client_secret;
     target.user_pool_id = args
+        .sign_in
         .user_pool_id
         .clone()
         .or_else(|| file.user_pool_id.clone());
-    target.auth_flow = args.auth_flow.map(|flow| match flow {
-        AuthFlowArg::UserSrpAuth => AuthFlow::UserSrp,
-        AuthFlowArg::UserPasswordAuth => AuthFlow::UserPassword,
-        AuthFlowArg::RefreshTokenAuth => AuthFlow::RefreshToken,
-    });
-    target.remember = args.remember;
+    target.auth_flow = args.sign_in.auth_flow.map(AuthFlow::from);
+    target.remember = args.sign_in.remember;
     if target.auth_flow == Some(AuthFlow::UserSrp) && target.user_pool_id.is_none() {
         return Err(Failure::Usage(FlowError::PoolIdRequired.to_string()));
     }
@@ -117,6 +109,7 @@ fn remembered(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::commands::sign_in::{AuthFlowArg, SignInOptions};
 
     fn mock() -> Keychain {
         Keychain::with_store(keyring_core::mock::Store::new().unwrap())
@@ -145,7 +138,10 @@ mod tests {
         );
         let args = EnrollArgs {
             username: Some("u".into()),
-            client_secret: Some("shh".into()),
+            sign_in: SignInOptions {
+                client_secret: Some("shh".into()),
+                ..SignInOptions::default()
+            },
             ..args
         };
         assert!(matches!(
@@ -177,7 +173,10 @@ mod tests {
         let keychain = Keychain::unavailable("test");
         let args = EnrollArgs {
             client_id: Some("c".into()),
-            auth_flow: Some(AuthFlowArg::UserSrpAuth),
+            sign_in: SignInOptions {
+                auth_flow: Some(AuthFlowArg::UserSrpAuth),
+                ..SignInOptions::default()
+            },
             ..EnrollArgs::default()
         };
         let file = EnrollConfig::default();
@@ -186,7 +185,7 @@ mod tests {
             Err(Failure::Usage(m)) if m.contains("--user-pool-id")
         ));
         let args = EnrollArgs {
-            auth_flow: None,
+            sign_in: SignInOptions::default(),
             ..args
         };
         let Ok(Start::SignIn { target, .. }) = start_from(&args, &file, &keychain) else {
@@ -229,7 +228,10 @@ mod tests {
             })
         ));
         let password = EnrollArgs {
-            auth_flow: Some(AuthFlowArg::UserPasswordAuth),
+            sign_in: SignInOptions {
+                auth_flow: Some(AuthFlowArg::UserPasswordAuth),
+                ..SignInOptions::default()
+            },
             ..args.clone()
         };
         assert!(matches!(
@@ -241,7 +243,10 @@ mod tests {
         ));
         let other = EnrollArgs {
             username: Some("john".into()),
-            auth_flow: Some(AuthFlowArg::RefreshTokenAuth),
+            sign_in: SignInOptions {
+                auth_flow: Some(AuthFlowArg::RefreshTokenAuth),
+                ..SignInOptions::default()
+            },
             ..args
         };
         assert!(matches!(
@@ -256,7 +261,10 @@ mod tests {
         let args = EnrollArgs {
             client_id: Some("c".into()),
             username: Some("jane".into()),
-            remember: true,
+            sign_in: SignInOptions {
+                remember: true,
+                ..SignInOptions::default()
+            },
             ..EnrollArgs::default()
         };
         let Ok(Start::SignIn { notice, .. }) =

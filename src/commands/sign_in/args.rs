@@ -2,6 +2,9 @@
 
 use clap::{Args, ValueEnum};
 
+use crate::auth::flow::AuthFlow;
+use crate::commands::aws_compat::params::load_value;
+use crate::failure::Failure;
 use crate::secret::Sensitive;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -15,15 +18,21 @@ pub enum AuthFlowArg {
     RefreshTokenAuth,
 }
 
-#[derive(Args, Clone, Debug)]
-pub struct SignInArgs {
-    /// The app client id.
-    #[arg(long, value_name = "ID")]
-    pub client_id: String,
-    /// The user name (or e-mail address or phone number, if the pool allows them).
-    #[arg(long, value_name = "NAME")]
-    pub username: String,
-    /// The user pool id, e.g. us-east-1_AbCdEf123 (USER_SRP_AUTH needs it).
+impl From<AuthFlowArg> for AuthFlow {
+    fn from(arg: AuthFlowArg) -> Self {
+        match arg {
+            AuthFlowArg::UserSrpAuth => AuthFlow::UserSrp,
+            AuthFlowArg::UserPasswordAuth => AuthFlow::UserPassword,
+            AuthFlowArg::RefreshTokenAuth => AuthFlow::RefreshToken,
+        }
+    }
+}
+
+/// How to sign in: the options `sign-in` and the wizard share.
+#[derive(Args, Clone, Debug, Default)]
+pub struct SignInOptions {
+    /// The user pool id, e.g. us-east-1_AbCdEf123: USER_SRP_AUTH needs it (the wizard signs in
+    /// with USER_PASSWORD_AUTH without one).
     #[arg(long, value_name = "ID")]
     pub user_pool_id: Option<String>,
     /// The app client's secret, if it has one (or file://path).
@@ -34,17 +43,39 @@ pub struct SignInArgs {
         hide_env_values = true
     )]
     pub client_secret: Option<Sensitive>,
-    /// The sign-in flow (default: the remembered refresh token if there is one, else
-    /// USER_SRP_AUTH).
+    /// The sign-in flow (default: a sign-in remembered with --remember, else USER_SRP_AUTH).
     #[arg(long, value_enum, value_name = "FLOW")]
     pub auth_flow: Option<AuthFlowArg>,
+    /// Keep the refresh token (and the client secret) in the OS keychain, so the next sign-in
+    /// of this client and user needs no password (never in helpdesk mode). `cognito-mfa
+    /// forget` removes it.
+    #[arg(long)]
+    pub remember: bool,
+}
+
+impl SignInOptions {
+    /// The client secret, read from its file when given as file://path.
+    pub fn client_secret(&self) -> Result<Option<Sensitive>, Failure> {
+        self.client_secret
+            .as_ref()
+            .map(|raw| load_value("--client-secret", raw.expose()).map(Sensitive::new))
+            .transpose()
+    }
+}
+
+#[derive(Args, Clone, Debug)]
+pub struct SignInArgs {
+    /// The app client id.
+    #[arg(long, value_name = "ID")]
+    pub client_id: String,
+    /// The user name (or e-mail address or phone number, if the pool allows them).
+    #[arg(long, value_name = "NAME")]
+    pub username: String,
+    #[command(flatten)]
+    pub options: SignInOptions,
     /// Read the password from the first line of standard input instead of asking.
     #[arg(long)]
     pub password_stdin: bool,
-    /// Keep the refresh token (and the client secret) in the OS keychain, so the next sign-in
-    /// of this client and user needs no password. `cognito-mfa forget` removes it.
-    #[arg(long)]
-    pub remember: bool,
     /// Finish an MFA_SETUP sign-in: the Session that verify-software-token returned (or
     /// file://path). Sends RespondToAuthChallenge MFA_SETUP and prints the tokens.
     #[arg(long, value_name = "SESSION", conflicts_with_all = ["password_stdin", "auth_flow"])]

@@ -8,7 +8,7 @@ mod args;
 mod ask;
 mod drive;
 
-pub use args::{AuthFlowArg, ForgetArgs, SignInArgs};
+pub use args::{AuthFlowArg, ForgetArgs, SignInArgs, SignInOptions};
 pub use ask::{Asker, TerminalAsker};
 
 use crate::auth::SrpError;
@@ -29,7 +29,7 @@ pub async fn run(
     keychain: &Keychain,
 ) -> Result<String, Failure> {
     let client = CognitoClient::new(global.resolve()?.settings)?;
-    let secret = client_secret(args)?;
+    let secret = args.options.client_secret()?;
     if let Some(session) = &args.mfa_setup_session {
         let session = Sensitive::new(load_value("--mfa-setup-session", session.expose())?);
         let app = AppClient {
@@ -55,14 +55,14 @@ pub async fn run(
         let (mut flow, request) =
             SignIn::start(app.clone(), name, credential, AuthFlow::RefreshToken, None)
                 .map_err(flow_failure)?;
-        let remember = args.remember.then_some(Remember {
+        let remember = args.options.remember.then_some(Remember {
             keychain,
             username: &args.username,
             base: &remembered,
         });
         match drive(global, &client, asker, &mut flow, request, remember).await {
             Err(Failure::Api(ApiError::Service(e)))
-                if args.auth_flow.is_none() && e.code == "NotAuthorizedException" =>
+                if args.options.auth_flow.is_none() && e.code == "NotAuthorizedException" =>
             {
                 asker.note(
                     "The remembered sign-in is no longer valid; signing in with the password.",
@@ -70,17 +70,17 @@ pub async fn run(
             }
             other => return other,
         }
-    } else if args.auth_flow == Some(AuthFlowArg::RefreshTokenAuth) {
+    } else if args.options.auth_flow == Some(AuthFlowArg::RefreshTokenAuth) {
         return Err(Failure::Usage(format!(
             "No remembered sign-in for {}:{}; sign in with the password and --remember first.",
             args.client_id, args.username
         )));
     }
-    let flow_kind = match args.auth_flow {
-        Some(AuthFlowArg::UserPasswordAuth) => AuthFlow::UserPassword,
+    let flow_kind = match args.options.auth_flow.map(AuthFlow::from) {
+        Some(AuthFlow::UserPassword) => AuthFlow::UserPassword,
         _ => AuthFlow::UserSrp,
     };
-    if flow_kind == AuthFlow::UserSrp && args.user_pool_id.is_none() {
+    if flow_kind == AuthFlow::UserSrp && args.options.user_pool_id.is_none() {
         return Err(flow_failure(FlowError::PoolIdRequired));
     }
     let password = password(args, asker)?;
@@ -89,7 +89,7 @@ pub async fn run(
         &args.username,
         Credential::Password(password),
         flow_kind,
-        args.user_pool_id.as_deref(),
+        args.options.user_pool_id.as_deref(),
     )
     .map_err(flow_failure)?;
     let fresh = Remembered {
@@ -97,7 +97,7 @@ pub async fn run(
         client_secret: secret,
         cognito_username: None,
     };
-    let remember = args.remember.then_some(Remember {
+    let remember = args.options.remember.then_some(Remember {
         keychain,
         username: &args.username,
         base: &fresh,
@@ -130,23 +130,19 @@ pub fn forget(args: &ForgetArgs, keychain: &Keychain) -> Result<String, Failure>
     }
 }
 
-fn client_secret(args: &SignInArgs) -> Result<Option<Sensitive>, Failure> {
-    args.client_secret
-        .as_ref()
-        .map(|raw| load_value("--client-secret", raw.expose()).map(Sensitive::new))
-        .transpose()
-}
-
 /// The keychain entry to sign in with, when the command line leaves room for one.
 fn remembered(args: &SignInArgs, keychain: &Keychain, asker: &mut dyn Asker) -> Option<Remembered> {
-    let may_refresh = matches!(args.auth_flow, None | Some(AuthFlowArg::RefreshTokenAuth));
+    let may_refresh = matches!(
+        args.options.auth_flow,
+        None | Some(AuthFlowArg::RefreshTokenAuth)
+    );
     if !may_refresh || args.password_stdin {
         return None;
     }
     match keychain.load(&args.client_id, &args.username) {
         Ok(found) => found,
         Err(e) => {
-            if args.remember || args.auth_flow.is_some() {
+            if args.options.remember || args.options.auth_flow.is_some() {
                 asker.note(&format!("Cannot read the keychain: {e}."));
             }
             None
