@@ -91,6 +91,15 @@ impl GlobalArgs {
         }
     }
 
+    /// Checks `--query` and the output format before a request is sent: a mistake there must
+    /// not cost a secret or a session whose answer could not be printed.
+    pub fn check_output(&self) -> Result<(), Failure> {
+        if let Some(q) = &self.query {
+            output::check_query(q).map_err(|e| Failure::Usage(e.to_string()))?;
+        }
+        self.format().map(|_| ())
+    }
+
     /// The answer as `--query` and `--output` say.
     pub fn render(&self, value: &serde_json::Value, operation: &str) -> Result<String, Failure> {
         let selected = match &self.query {

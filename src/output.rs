@@ -19,6 +19,16 @@ pub enum OutputError {
     BadQuery { query: String, detail: String },
 }
 
+/// Checks a JMESPath expression, so a bad one is refused before anything is sent.
+pub fn check_query(query: &str) -> Result<(), OutputError> {
+    jmespath::compile(query)
+        .map(|_| ())
+        .map_err(|e| OutputError::BadQuery {
+            query: query.to_string(),
+            detail: e.to_string(),
+        })
+}
+
 /// Applies a JMESPath expression to a response.
 pub fn apply_query(value: &Value, query: &str) -> Result<Value, OutputError> {
     let bad = |detail: String| OutputError::BadQuery {

@@ -348,3 +348,72 @@ fn ctrl_c_during_a_call_exits_130() {
     let o = child.wait_with_output().unwrap();
     assert_eq!(o.status.code(), Some(130), "{}", stderr(&o));
 }
+
+#[test]
+fn a_bad_query_or_output_format_is_refused_before_sending() {
+    let server = FakeServer::start(vec![Reply::json(
+        200,
+        r#"{"SecretCode":"JBSWY3DPEHPK3PXP"}"#,
+    )]);
+    let o = run(&[
+        "associate-software-token",
+        "--access-token",
+        "abc",
+        "--endpoint-url",
+        &server.url,
+        "--query",
+        "Secret[",
+    ]);
+    assert_eq!(o.status.code(), Some(252), "{}", stderr(&o));
+    assert!(stderr(&o).contains("--query"), "{}", stderr(&o));
+    let o = Command::new(env!("CARGO_BIN_EXE_cognito-mfa"))
+        .args([
+            "associate-software-token",
+            "--access-token",
+            "abc",
+            "--endpoint-url",
+            &server.url,
+        ])
+        .env("AWS_CONFIG_FILE", "/nonexistent/aws-config")
+        .env("AWS_DEFAULT_OUTPUT", "xml")
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(253), "{}", stderr(&o));
+    assert_eq!(
+        server.count(),
+        0,
+        "no secret was issued for an answer that could not be printed"
+    );
+}
+
+#[test]
+fn https_requests_go_through_https_proxy() {
+    let proxy = FakeServer::start(vec![Reply::Http(502, vec![], Vec::new())]);
+    let o = Command::new(env!("CARGO_BIN_EXE_cognito-mfa"))
+        .args([
+            "associate-software-token",
+            "--access-token",
+            "abc",
+            "--region",
+            "eu-west-1",
+            "--cli-connect-timeout",
+            "2",
+        ])
+        .env("AWS_CONFIG_FILE", "/nonexistent/aws-config")
+        .env("HTTPS_PROXY", &proxy.url)
+        .env_remove("NO_PROXY")
+        .env_remove("no_proxy")
+        .output()
+        .unwrap();
+    assert_eq!(
+        o.status.code(),
+        Some(255),
+        "the proxy refused: {}",
+        stderr(&o)
+    );
+    assert!(proxy.count() >= 1, "the request went to the proxy");
+    assert_eq!(
+        proxy.last().header("Host"),
+        Some("cognito-idp.eu-west-1.amazonaws.com:443")
+    );
+}

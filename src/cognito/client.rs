@@ -100,8 +100,12 @@ impl CognitoClient {
     pub fn new(settings: ClientSettings) -> Result<Self, ClientBuildError> {
         let mut builder = reqwest::Client::builder()
             .user_agent(USER_AGENT)
-            .no_proxy()
             .pool_max_idle_per_host(2);
+        if settings.endpoint.is_plain_http() {
+            // Loopback never goes through a proxy; HTTPS honours HTTPS_PROXY / NO_PROXY as the
+            // AWS CLI does.
+            builder = builder.no_proxy();
+        }
         if let Some(t) = settings.connect_timeout {
             builder = builder.connect_timeout(t);
         }

@@ -114,7 +114,7 @@ pub enum ApiError {
         after: Duration,
     },
     #[error(
-        "Could not connect to {endpoint}: {detail}. Check the network, the region and --endpoint-url."
+        "Could not connect to {endpoint}: {detail}. Check the network, the region and --endpoint-url (and HTTPS_PROXY / NO_PROXY if a proxy is needed)."
     )]
     Connect { endpoint: String, detail: String },
     #[error(

@@ -114,6 +114,7 @@ pub async fn send_and_print<O: Operation>(
     client: &CognitoClient,
     request: &O,
 ) -> Result<(), Failure> {
+    global.check_output()?;
     let response = client.call(request).await?;
     let value = serde_json::to_value(&response)
         .map_err(|e| Failure::Other(format!("cannot print the answer: {e}")))?;

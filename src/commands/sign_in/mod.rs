@@ -28,6 +28,7 @@ pub async fn run(
     asker: &mut dyn Asker,
     keychain: &Keychain,
 ) -> Result<String, Failure> {
+    global.check_output()?;
     let client = CognitoClient::new(global.resolve()?.settings)?;
     let secret = args.options.client_secret()?;
     if let Some(session) = &args.mfa_setup_session {
