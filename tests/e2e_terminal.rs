@@ -56,6 +56,7 @@ fn quitting_half_way_asks_first_and_restores_the_terminal() {
         "cancelled by the user"
     );
     assert!(!pty.screen().alternate_screen());
+    assert!(pty.echo_on(), "raw mode is off again");
     assert!(
         pty.text().contains("Enrollment cancelled"),
         "{}",
@@ -81,6 +82,7 @@ fn sigterm_restores_the_terminal() {
         "left the alternate screen"
     );
     assert!(!pty.screen().hide_cursor(), "the cursor is back");
+    assert!(pty.echo_on(), "raw mode is off again");
     assert!(
         decode_qr(pty.screen()).is_none(),
         "no QR left on the primary screen"
@@ -113,4 +115,47 @@ fn plain_mode_on_a_terminal_does_not_echo_the_password() {
     pty.send("\x03");
     pty.wait_for_exit();
     assert_eq!(pty.child.wait().unwrap().exit_code(), 130);
+    assert!(pty.echo_on(), "echo is back on after Ctrl-C");
+}
+
+#[test]
+fn sigterm_at_a_plain_password_prompt_turns_echo_back_on() {
+    let mut pty = Pty::spawn(&["demo", "--plain"], &[], 100, 60);
+    pty.wait_for_text("Password: ");
+    assert!(!pty.echo_on(), "the password is typed without echo");
+    let pid = pty.child.process_id().unwrap();
+    let status = std::process::Command::new("kill")
+        .args(["-TERM", &pid.to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    pty.wait_for_exit();
+    pty.child.wait().unwrap();
+    assert!(pty.echo_on(), "echo is back on after SIGTERM");
+}
+
+#[test]
+fn ctrl_c_at_the_sign_in_password_prompt_exits_130_with_echo_on() {
+    let mut pty = Pty::spawn(
+        &[
+            "sign-in",
+            "--client-id",
+            "c",
+            "--username",
+            "u",
+            "--user-pool-id",
+            "us-east-1_Pool",
+            "--endpoint-url",
+            "http://127.0.0.1:9",
+        ],
+        &[("COGNITO_MFA_KEYCHAIN", "none")],
+        80,
+        24,
+    );
+    pty.wait_for_text("Password");
+    assert!(!pty.echo_on(), "the password is typed without echo");
+    pty.send("\x03");
+    pty.wait_for_exit();
+    assert_eq!(pty.child.wait().unwrap().exit_code(), 130);
+    assert!(pty.echo_on(), "echo is back on after Ctrl-C");
 }

@@ -34,11 +34,16 @@ pub async fn dispatch(cli: Cli) -> Result<(), Failure> {
                 })
         }
         Some(Command::SignIn(args)) => {
-            let mut asker = sign_in::TerminalAsker::new(args.password_stdin);
-            let keychain = crate::keychain::Keychain::os();
-            let text = sign_in::run(&global, &args, &mut asker, &keychain).await?;
-            print!("{text}");
-            Ok(())
+            // Ctrl-C at a hidden-password prompt: the handler lets the prompt put the
+            // terminal back before the command ends with 130.
+            interruptible(async {
+                let mut asker = sign_in::TerminalAsker::new(args.password_stdin);
+                let keychain = crate::keychain::Keychain::os();
+                let text = sign_in::run(&global, &args, &mut asker, &keychain).await?;
+                print!("{text}");
+                Ok(())
+            })
+            .await
         }
         Some(Command::Forget(args)) => {
             print!(

@@ -17,6 +17,7 @@ pub mod run;
 pub mod sign_in_flow;
 pub mod sign_in_state;
 pub mod state;
+mod stop;
 pub mod tasks;
 pub mod update;
 pub mod view;

@@ -6,6 +6,7 @@ use crate::totp::{group_secret, now_unix};
 use crate::wizard::echo::EchoOff;
 use crate::wizard::msg::{Cmd, Key, Msg};
 use crate::wizard::state::{CodeFocus, Outcome, Overlay, SignInFocus, Step, Wizard};
+use crate::wizard::stop::StopSignals;
 use crate::wizard::tasks::{Services, perform};
 use crate::wizard::update::update;
 use std::collections::VecDeque;
@@ -37,6 +38,7 @@ impl Input {
 
 pub async fn run(mut w: Wizard, first: Vec<Cmd>, services: Services) -> io::Result<Outcome> {
     let mut input = Input::spawn();
+    let mut stop = StopSignals::terminate_or_interrupt()?;
     let mut pending: VecDeque<Cmd> = first.into();
     let mut shown_step = None;
     loop {
@@ -45,7 +47,11 @@ pub async fn run(mut w: Wizard, first: Vec<Cmd>, services: Services) -> io::Resu
                 Cmd::Quit => return Ok(outcome(&w)),
                 Cmd::Copy(_) => say("(There is no clipboard in plain mode.)")?,
                 cmd => {
-                    if let Some(msg) = perform(&services, cmd).await {
+                    let answer = tokio::select! {
+                        answer = perform(&services, cmd) => answer,
+                        _ = stop.recv() => return Ok(outcome(&w)),
+                    };
+                    if let Some(msg) = answer {
                         pending.extend(update(&mut w, msg));
                     }
                 }
@@ -63,7 +69,10 @@ pub async fn run(mut w: Wizard, first: Vec<Cmd>, services: Services) -> io::Resu
                     t.seconds_left
                 ))?;
             }
-            tokio::time::sleep(std::time::Duration::from_secs(1)).await;
+            tokio::select! {
+                _ = tokio::time::sleep(std::time::Duration::from_secs(1)) => {}
+                _ = stop.recv() => return Ok(outcome(&w)),
+            }
             pending.extend(update(&mut w, Msg::Tick(now_unix())));
             continue;
         }
@@ -75,10 +84,10 @@ pub async fn run(mut w: Wizard, first: Vec<Cmd>, services: Services) -> io::Resu
             ))?;
             shown_step = Some(step_number);
         }
-        // Ctrl-C at a prompt leaves like `q`: the echo guard and the terminal are restored.
+        // Ctrl-C or SIGTERM at a prompt leaves like `q`: the echo guard puts the terminal back.
         let answered = tokio::select! {
             keys = prompt(&w, &mut input) => keys?,
-            _ = tokio::signal::ctrl_c() => None,
+            _ = stop.recv() => None,
         };
         let Some(keys) = answered else {
             return Ok(outcome(&w));

@@ -6,6 +6,7 @@ use crate::secret::Sensitive;
 use crate::totp::now_unix;
 use crate::wizard::msg::{Cmd, Key, Msg};
 use crate::wizard::state::{Outcome, Step, Wizard};
+use crate::wizard::stop::StopSignals;
 use crate::wizard::tasks::{Services, perform};
 use crate::wizard::update::update;
 use crate::wizard::view::{LINK_TEXT, Theme, render};
@@ -47,7 +48,14 @@ pub async fn run(
     services: Services,
     theme: Theme,
 ) -> io::Result<Outcome> {
-    let mut terminal = ratatui::try_init()?;
+    let mut terminal = match ratatui::try_init() {
+        Ok(terminal) => terminal,
+        Err(e) => {
+            // Raw mode may be on already: undo what was done before failing.
+            ratatui::restore();
+            return Err(e);
+        }
+    };
     let result = event_loop(&mut terminal, &mut w, first, services, theme).await;
     ratatui::restore();
     result?;
@@ -64,7 +72,7 @@ async fn event_loop(
     let (tx, mut rx) = mpsc::unbounded_channel::<Msg>();
     let mut tasks = JoinSet::new();
     let mut events = EventStream::new();
-    let mut sigterm = terminate_signal()?;
+    let mut stop = StopSignals::terminate()?;
     let mut ticker = tokio::time::interval(Duration::from_secs(1));
     ticker.set_missed_tick_behavior(MissedTickBehavior::Skip);
     let mut was_ticking = false;
@@ -91,7 +99,7 @@ async fn event_loop(
             },
             Some(msg) = rx.recv() => Some(msg),
             _ = ticker.tick(), if ticking => Some(Msg::Tick(now_unix())),
-            _ = recv_signal(&mut sigterm) => break,
+            _ = stop.recv() => break,
         };
         let Some(msg) = msg else { continue };
         let before = w.clone();
@@ -188,31 +196,6 @@ fn copy_to_clipboard(out: &mut impl Write, secret: &Sensitive) -> io::Result<()>
         zeroize::Zeroizing::new(base64::engine::general_purpose::STANDARD.encode(secret.expose()));
     write!(out, "\x1b]52;c;{}\x07", encoded.as_str())?;
     out.flush()
-}
-
-#[cfg(unix)]
-type TerminateSignal = tokio::signal::unix::Signal;
-#[cfg(not(unix))]
-type TerminateSignal = ();
-
-#[cfg(unix)]
-fn terminate_signal() -> io::Result<TerminateSignal> {
-    tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
-}
-
-#[cfg(not(unix))]
-fn terminate_signal() -> io::Result<TerminateSignal> {
-    Ok(())
-}
-
-#[cfg(unix)]
-async fn recv_signal(signal: &mut TerminateSignal) {
-    signal.recv().await;
-}
-
-#[cfg(not(unix))]
-async fn recv_signal(_: &mut TerminateSignal) {
-    std::future::pending::<()>().await
 }
 
 #[cfg(test)]

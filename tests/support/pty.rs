@@ -126,6 +126,19 @@ impl Pty {
     }
 
     /// Reads until the program closes the terminal.
+    /// Whether the terminal echoes what is typed: a program that turned echo off must turn it
+    /// back on before it exits, however it exits.
+    pub fn echo_on(&self) -> bool {
+        use rustix::termios::{LocalModes, tcgetattr};
+        let fd = self._master.as_raw_fd().unwrap();
+        // SAFETY: the master end stays open as long as `self`.
+        let fd = unsafe { std::os::fd::BorrowedFd::borrow_raw(fd) };
+        tcgetattr(fd)
+            .unwrap()
+            .local_modes
+            .contains(LocalModes::ECHO)
+    }
+
     pub fn wait_for_exit(&mut self) {
         let end = Instant::now() + DEADLINE;
         while !self.closed {

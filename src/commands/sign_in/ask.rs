@@ -38,6 +38,9 @@ impl TerminalAsker {
 }
 
 fn io_failure(what: &str, e: std::io::Error) -> Failure {
+    if e.kind() == std::io::ErrorKind::Interrupted {
+        return Failure::Interrupted;
+    }
     Failure::Other(format!("cannot read {what}: {e}"))
 }
 
