@@ -589,7 +589,8 @@ fn quitting_half_way_asks_first() {
     assert_eq!(
         w.outcome,
         Some(Outcome::Cancelled {
-            user: Some("alice".into())
+            user: Some("alice".into()),
+            app_registered: false,
         })
     );
     assert!(
@@ -660,4 +661,49 @@ fn keys_are_ignored_while_verifying_except_quit() {
     assert_eq!(w, before);
     update(&mut w, Msg::Key(Key::CtrlC));
     assert_eq!(w.overlay, Overlay::ConfirmQuit);
+}
+
+#[test]
+fn leaving_after_the_code_was_accepted_says_to_keep_the_apps_entry() {
+    let verified = || {
+        let mut w = verifying();
+        update(
+            &mut w,
+            Msg::Verified(Ok(Verified {
+                session: None,
+                at: T0,
+            })),
+        );
+        assert!(w.app_registered);
+        w
+    };
+    // Quitting while MFA is being turned on.
+    let mut w = verified();
+    update(&mut w, Msg::Key(Key::CtrlC));
+    assert_eq!(w.overlay, Overlay::ConfirmQuit);
+    assert_eq!(update(&mut w, Msg::Key(Key::Char('y'))), vec![Cmd::Quit]);
+    assert_eq!(
+        w.outcome,
+        Some(Outcome::Cancelled {
+            user: Some("alice".into()),
+            app_registered: true,
+        })
+    );
+    // Leaving the error screen after SetUserMFAPreference failed.
+    let mut w = verified();
+    update(
+        &mut w,
+        Msg::Completed(Err(WizError::Other("refused".into()))),
+    );
+    assert!(matches!(w.step, Step::Failed(_)));
+    update(&mut w, Msg::Key(Key::Char('q')));
+    update(&mut w, Msg::Key(Key::Char('y')));
+    assert!(
+        matches!(
+            &w.outcome,
+            Some(Outcome::Failed { message, app_registered: true, .. }) if message.contains("refused")
+        ),
+        "{:?}",
+        w.outcome
+    );
 }

@@ -119,16 +119,25 @@ pub async fn run_with(
             println!("{}", summary_text(&summary, presentation.json));
             Ok(())
         }
-        Outcome::Cancelled { user } => {
+        Outcome::Cancelled {
+            user,
+            app_registered,
+        } => {
             summarise_unfinished(&presentation, user, issuer, "cancelled: MFA not turned on");
             Err(Failure::Cancelled(format!(
-                "Enrollment cancelled: authenticator-app MFA is not on. {DELETE_ENTRY}"
+                "Enrollment cancelled: authenticator-app MFA is not on. {}",
+                what_to_do_with_the_entry(app_registered)
             )))
         }
-        Outcome::Failed { user, message } => {
+        Outcome::Failed {
+            user,
+            message,
+            app_registered,
+        } => {
             summarise_unfinished(&presentation, user, issuer, "failed: MFA not turned on");
             Err(Failure::Other(format!(
-                "{message}\nAuthenticator-app MFA is not on. {DELETE_ENTRY}"
+                "{message}\nAuthenticator-app MFA is not on. {}",
+                what_to_do_with_the_entry(app_registered)
             )))
         }
     }
@@ -156,7 +165,16 @@ fn summarise_unfinished(
     }
 }
 
-const DELETE_ENTRY: &str = "Delete any entry you added to your app for this account.";
+/// Once Cognito accepted a code, the app's entry is the registered one: deleting it would
+/// lock the user out where MFA is required.
+fn what_to_do_with_the_entry(app_registered: bool) -> &'static str {
+    if app_registered {
+        "Cognito accepted the code, so keep the entry in your app: it is registered. Run the \
+         enrollment again to finish turning MFA on."
+    } else {
+        "Delete any entry you added to your app for this account."
+    }
+}
 
 fn rfc3339(unix: u64) -> String {
     let format =

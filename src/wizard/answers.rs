@@ -195,6 +195,7 @@ pub(crate) fn on_verified(w: &mut Wizard, verified: Verified) -> Vec<Cmd> {
     let device = device_name(w, &form.device);
     let account = form.enrollment.account.clone();
     w.now = w.now.max(verified.at);
+    w.app_registered = true;
     w.step = Step::Finishing(Finishing { account, device });
     match (w.credential.clone(), verified.session) {
         (Some(Credential::AccessToken(access_token)), _) => call(

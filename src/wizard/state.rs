@@ -221,11 +221,13 @@ pub enum Outcome {
     /// The user left before the end.
     Cancelled {
         user: Option<String>,
+        app_registered: bool,
     },
     /// The user left from the error screen: what went wrong, for the terminal after restore.
     Failed {
         user: Option<String>,
         message: String,
+        app_registered: bool,
     },
 }
 
@@ -247,6 +249,9 @@ pub struct Wizard {
     pub outcome: Option<Outcome>,
     /// What became of `--remember` (stored, or why not), for the done screen.
     pub keychain_note: Option<String>,
+    /// Cognito accepted the code: the entry in the user's app is registered and must be kept,
+    /// even if turning MFA on does not finish.
+    pub app_registered: bool,
 }
 
 impl Wizard {
@@ -275,12 +280,18 @@ impl Wizard {
             return done.clone();
         }
         let user = self.user_name();
+        let app_registered = self.app_registered;
         match &self.step {
+            Step::Done(summary) => Outcome::Enrolled(summary.clone()),
             Step::Failed(f) => Outcome::Failed {
                 user,
                 message: f.message.clone(),
+                app_registered,
             },
-            _ => Outcome::Cancelled { user },
+            _ => Outcome::Cancelled {
+                user,
+                app_registered,
+            },
         }
     }
 

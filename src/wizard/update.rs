@@ -59,6 +59,7 @@ pub fn init(settings: Settings, start: Start) -> (Wizard, Vec<Cmd>) {
         throttle: None,
         outcome: None,
         keychain_note: None,
+        app_registered: false,
     };
     let cmds = match start {
         Start::AccessToken(token) => {
@@ -161,12 +162,7 @@ fn request_quit(w: &mut Wizard) -> Vec<Cmd> {
 
 fn quit(w: &mut Wizard) -> Vec<Cmd> {
     w.overlay = Overlay::None;
-    w.outcome = Some(match &w.step {
-        Step::Done(summary) => Outcome::Enrolled(summary.clone()),
-        _ => Outcome::Cancelled {
-            user: w.user_name(),
-        },
-    });
+    w.outcome = Some(w.outcome_on_leaving());
     vec![Cmd::Quit]
 }
 

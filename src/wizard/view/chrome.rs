@@ -130,12 +130,23 @@ pub(super) fn help(frame: &mut Frame, area: Rect, w: &Wizard, theme: Theme) {
     );
 }
 
-pub(super) fn confirm_quit(frame: &mut Frame, area: Rect, theme: Theme) {
+pub(super) fn confirm_quit(frame: &mut Frame, area: Rect, theme: Theme, app_registered: bool) {
+    let warning = if app_registered {
+        [
+            "Your app's entry is registered: keep it. MFA is not fully",
+            "on yet: if you quit, run the enrollment again to finish.",
+        ]
+    } else {
+        [
+            "MFA is not on yet: the entry you may have added to your app",
+            "will not work. Delete it if you quit.",
+        ]
+    };
     let text = Text::from(vec![
         Line::styled("Quit now?", theme.title()),
         Line::from(""),
-        Line::from("MFA is not on yet: the entry you may have added to your app"),
-        Line::from("will not work. Delete it if you quit."),
+        Line::from(warning[0]),
+        Line::from(warning[1]),
         Line::from(""),
         Line::from(vec![
             Span::styled("y", theme.key()),

@@ -45,7 +45,7 @@ pub fn render(frame: &mut Frame, w: &Wizard, theme: Theme) {
     match w.overlay {
         Overlay::None => {}
         Overlay::Help => chrome::help(frame, area, w, theme),
-        Overlay::ConfirmQuit => chrome::confirm_quit(frame, area, theme),
+        Overlay::ConfirmQuit => chrome::confirm_quit(frame, area, theme, w.app_registered),
     }
 }
 
