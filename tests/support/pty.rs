@@ -125,7 +125,6 @@ impl Pty {
         self.wait_for(text, move |s| s.contents().contains(&wanted));
     }
 
-    /// Reads until the program closes the terminal.
     /// Whether the terminal echoes what is typed: a program that turned echo off must turn it
     /// back on before it exits, however it exits.
     pub fn echo_on(&self) -> bool {
@@ -139,6 +138,20 @@ impl Pty {
             .contains(LocalModes::ECHO)
     }
 
+    /// Waits until the program has turned echo off (a prompt may print before it does).
+    pub fn wait_for_echo_off(&self) {
+        let end = Instant::now() + DEADLINE;
+        while self.echo_on() {
+            assert!(
+                Instant::now() < end,
+                "echo never went off; screen:\n{}",
+                self.text()
+            );
+            std::thread::yield_now();
+        }
+    }
+
+    /// Reads until the program closes the terminal.
     pub fn wait_for_exit(&mut self) {
         let end = Instant::now() + DEADLINE;
         while !self.closed {
