@@ -9,7 +9,9 @@ use cognito_mfa::wizard::msg::{Association, Completed, UserInfo, Verified};
 use cognito_mfa::wizard::state::{
     CodeFocus, Credential, Outcome, Overlay, Settings, SignInFocus, SignInTarget, Step, Wizard,
 };
-use cognito_mfa::wizard::update::{MAX_THROTTLED_ATTEMPTS, NEW_SECRET, SIGN_IN_AGAIN, WRONG_CODE};
+use cognito_mfa::wizard::update::{
+    MAX_THROTTLED_ATTEMPTS, NEW_SECRET, SIGN_IN_AGAIN, SIGN_IN_AGAIN_NEW_SECRET, WRONG_CODE,
+};
 use cognito_mfa::wizard::{Cmd, Key, Msg, Start, WizError, init, update};
 use wizard_common::{mfa_setup, refused, sign_in, tokens};
 
@@ -345,7 +347,11 @@ fn expired_session_in_the_session_flow_asks_to_sign_in_again() {
     let Step::SignIn(form) = &w.step else {
         panic!("{:?}", w.step)
     };
-    assert_eq!(form.notice.as_deref(), Some(SIGN_IN_AGAIN));
+    assert_eq!(
+        form.notice.as_deref(),
+        Some(SIGN_IN_AGAIN_NEW_SECRET),
+        "the secret shown is useless now: its entry must go"
+    );
     assert_eq!(form.username.value, "bob");
     assert_eq!(w.credential, None);
 }

@@ -9,7 +9,8 @@ use crate::wizard::msg::{Association, Cmd, Completed, Verified, WizError};
 use crate::wizard::sign_in_flow::{finish_mfa_setup, refresh_refused};
 use crate::wizard::state::*;
 use crate::wizard::update::{
-    MAX_THROTTLED_ATTEMPTS, NEW_SECRET, SIGN_IN_AGAIN, WRONG_CODE, call, sign_in_form,
+    MAX_THROTTLED_ATTEMPTS, NEW_SECRET, SIGN_IN_AGAIN, SIGN_IN_AGAIN_NEW_SECRET, WRONG_CODE, call,
+    sign_in_form,
 };
 
 /// An answer to the command in flight; answers nobody waits for are dropped.
@@ -129,14 +130,21 @@ fn session_expired(w: &mut Wizard) -> Vec<Cmd> {
             call(w, Cmd::Associate(Credential::AccessToken(token)))
         }
         _ => {
+            // A secret was shown but never accepted: the entry made from it is useless now.
+            let shown = matches!(w.step, Step::Scan(_) | Step::Code(_)) && !w.app_registered;
+            let message = if shown {
+                SIGN_IN_AGAIN_NEW_SECRET
+            } else {
+                SIGN_IN_AGAIN
+            };
             w.credential = None;
             w.in_flight = None;
             match &w.sign_in {
                 Some(target) => {
-                    w.step = Step::SignIn(sign_in_form(&target.username, Some(SIGN_IN_AGAIN)));
+                    w.step = Step::SignIn(sign_in_form(&target.username, Some(message)));
                     Vec::new()
                 }
-                None => fail(w, SIGN_IN_AGAIN, false),
+                None => fail(w, message, false),
             }
         }
     }

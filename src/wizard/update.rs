@@ -24,6 +24,8 @@ pub const NEW_SECRET: &str = "The enrollment session ran out, so here is a new s
      QR code and delete the entry you added before.";
 pub const SIGN_IN_AGAIN: &str =
     "Your sign-in session expired or was used up. Sign in again to get a new one.";
+pub const SIGN_IN_AGAIN_NEW_SECRET: &str = "Your sign-in session expired or was used up. Delete \
+     the entry you added to your app, then sign in again: you get a new secret to scan.";
 pub const COPIED: &str = "Secret sent to your clipboard, if your terminal allows it.";
 
 /// Where the wizard starts, from the credentials found on the command line.
