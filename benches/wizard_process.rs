@@ -239,22 +239,10 @@ fn enroll_whole(secs: u64) -> (Idle, u64) {
     (idle, hwm)
 }
 
-fn demo_sign_in(pty: &mut Pty) {
-    pty.wait_for_text("demo password: ");
-    let password = pty
-        .text()
-        .lines()
-        .find_map(|l| l.split("demo password: ").nth(1))
-        .map(|p| p.trim().to_owned())
-        .unwrap_or_default();
-    pty.send(&password);
-    pty.send("\r");
-}
-
 /// A whole demo enrollment, idle `secs` at the code prompt (the countdown ticks meanwhile).
 fn demo_whole(secs: u64) -> (Idle, u64) {
     let mut pty = Pty::spawn(&["demo"], &[], COLS, ROWS);
-    demo_sign_in(&mut pty);
+    pty.sign_in_with_the_demo_password();
     let secret = scan(&mut pty);
     let idle = idle_at_code_prompt(&pty, secs);
     type_code(&mut pty, &secret);
@@ -273,7 +261,7 @@ fn demo_max_rss_by_time() -> Option<u64> {
     let out_arg = out.to_string_lossy().into_owned();
     let args = ["-f", "%M", "-o", out_arg.as_str(), BIN, "demo"];
     let mut pty = Pty::spawn_program(time, &args, &[], COLS, ROWS);
-    demo_sign_in(&mut pty);
+    pty.sign_in_with_the_demo_password();
     let secret = scan(&mut pty);
     type_code(&mut pty, &secret);
     pty.send("\r");

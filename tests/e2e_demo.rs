@@ -12,15 +12,7 @@ use pty::{Pty, decode_qr, secret_of};
 fn demo_enrolls_by_scanning_the_screen() {
     let mut pty = Pty::spawn(&["demo"], &[], 80, 24);
     pty.wait_for_text("Password");
-    pty.wait_for_text("demo password: ");
-    let screen = pty.text();
-    let password = screen
-        .lines()
-        .find_map(|l| l.split("demo password: ").nth(1))
-        .map(|p| p.trim().to_owned())
-        .unwrap();
-    pty.send(&password);
-    pty.send("\r");
+    pty.sign_in_with_the_demo_password();
 
     pty.wait_for("a QR code that decodes", |s| decode_qr(s).is_some());
     assert!(pty.text().contains("Scan the QR code"));

@@ -17,15 +17,7 @@ fn a_temporary_password_is_replaced_and_the_user_enrolls() {
         80,
         24,
     );
-    pty.wait_for_text("demo password: ");
-    let password = pty
-        .text()
-        .lines()
-        .find_map(|l| l.split("demo password: ").nth(1))
-        .map(|p| p.trim().to_owned())
-        .unwrap();
-    pty.send(&password);
-    pty.send("\r");
+    pty.sign_in_with_the_demo_password();
 
     pty.wait_for_text("Choose a new password");
     pty.send("nosymbols1\tnosymbols1\r");

@@ -9,14 +9,7 @@ use pty::{Pty, decode_qr};
 /// Signs the demo user in and waits for the scan step (at a size where the QR may not fit).
 fn at_scan(cols: u16, rows: u16) -> Pty {
     let mut pty = Pty::spawn(&["demo"], &[], cols, rows);
-    pty.wait_for_text("demo password: ");
-    let password = pty
-        .text()
-        .lines()
-        .find_map(|l| l.split("demo password: ").nth(1))
-        .map(|p| p.trim().to_owned())
-        .unwrap();
-    pty.send(&format!("{password}\r"));
+    pty.sign_in_with_the_demo_password();
     pty
 }
 
@@ -69,12 +62,7 @@ fn sigterm_restores_the_terminal() {
     let mut pty = at_scan(80, 24);
     pty.wait_for("the QR", |s| decode_qr(s).is_some());
     assert!(pty.screen().alternate_screen());
-    let pid = pty.child.process_id().unwrap();
-    let status = std::process::Command::new("kill")
-        .args(["-TERM", &pid.to_string()])
-        .status()
-        .unwrap();
-    assert!(status.success());
+    pty.signal("TERM");
     pty.wait_for_exit();
     pty.child.wait().unwrap();
     assert!(
@@ -123,12 +111,7 @@ fn sigterm_at_a_plain_password_prompt_turns_echo_back_on() {
     let mut pty = Pty::spawn(&["demo", "--plain"], &[], 100, 60);
     pty.wait_for_text("Password: ");
     pty.wait_for_echo_off();
-    let pid = pty.child.process_id().unwrap();
-    let status = std::process::Command::new("kill")
-        .args(["-TERM", &pid.to_string()])
-        .status()
-        .unwrap();
-    assert!(status.success());
+    pty.signal("TERM");
     pty.wait_for_exit();
     pty.child.wait().unwrap();
     assert!(pty.echo_on(), "echo is back on after SIGTERM");

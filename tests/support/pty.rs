@@ -125,6 +125,28 @@ impl Pty {
         self.wait_for(text, move |s| s.contents().contains(&wanted));
     }
 
+    /// Waits for the demo's sign-in form and signs in with the password it shows.
+    pub fn sign_in_with_the_demo_password(&mut self) {
+        self.wait_for_text("demo password: ");
+        let password = self
+            .text()
+            .lines()
+            .find_map(|l| l.split("demo password: ").nth(1))
+            .map(|p| p.trim().to_owned())
+            .unwrap();
+        self.send(&format!("{password}\r"));
+    }
+
+    /// Sends a signal (`TERM`, `INT`, …) to the program, as kill(1) does.
+    pub fn signal(&mut self, name: &str) {
+        let pid = self.child.process_id().unwrap();
+        let status = std::process::Command::new("kill")
+            .args([format!("-{name}"), pid.to_string()])
+            .status()
+            .unwrap();
+        assert!(status.success(), "kill -{name} {pid}");
+    }
+
     /// Whether the terminal echoes what is typed: a program that turned echo off must turn it
     /// back on before it exits, however it exits.
     pub fn echo_on(&self) -> bool {
