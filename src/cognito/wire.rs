@@ -190,8 +190,9 @@ operation!(
     "RespondToAuthChallenge"
 );
 
-/// The answer of InitiateAuth and RespondToAuthChallenge: a challenge, or tokens.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+/// The answer of InitiateAuth and RespondToAuthChallenge: a challenge, or tokens. `Debug` shows
+/// the challenge parameters' names only (SRP_B, SALT, SECRET_BLOCK … are no business of logs).
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase")]
 pub struct AuthResponse {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -202,6 +203,23 @@ pub struct AuthResponse {
     pub challenge_parameters: Option<BTreeMap<String, String>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub authentication_result: Option<AuthenticationResult>,
+}
+
+impl std::fmt::Debug for AuthResponse {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("AuthResponse")
+            .field("challenge_name", &self.challenge_name)
+            .field("session", &self.session)
+            .field(
+                "challenge_parameters",
+                &self
+                    .challenge_parameters
+                    .as_ref()
+                    .map(|p| p.keys().collect::<Vec<_>>()),
+            )
+            .field("authentication_result", &self.authentication_result)
+            .finish()
+    }
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -360,6 +378,24 @@ mod tests {
             client_id: "c".into(),
         };
         assert!(!format!("{req:?}").contains("Corr3ct"));
+    }
+
+    #[test]
+    fn debug_of_a_challenge_shows_parameter_names_only() {
+        let r: AuthResponse = serde_json::from_value(json!({
+            "ChallengeName": "PASSWORD_VERIFIER",
+            "ChallengeParameters": {"SRP_B": "abcdef0123", "SECRET_BLOCK": "c2VjcmV0YmxvY2s="}
+        }))
+        .unwrap();
+        let text = format!("{r:?}");
+        assert!(
+            text.contains("SRP_B") && text.contains("PASSWORD_VERIFIER"),
+            "{text}"
+        );
+        assert!(
+            !text.contains("abcdef0123") && !text.contains("c2VjcmV0YmxvY2s="),
+            "{text}"
+        );
     }
 
     #[test]
