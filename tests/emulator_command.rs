@@ -183,3 +183,58 @@ fn cli_auto_prompt_opens_the_wizard_with_the_token() {
     sigterm(&child);
     assert_eq!(child.wait().unwrap().code(), Some(0));
 }
+
+#[test]
+fn cli_auto_prompt_finishes_an_mfa_setup_session_named_by_the_environment() {
+    let (mut child, report) = start(None);
+    let endpoint = report["endpoint"].as_str().unwrap().to_owned();
+    let client_id = report["client_id"].as_str().unwrap().to_owned();
+    let (_, body) = call(
+        &endpoint,
+        "InitiateAuth",
+        serde_json::json!({
+            "AuthFlow": "USER_PASSWORD_AUTH",
+            "ClientId": client_id,
+            "AuthParameters": {"USERNAME": "demo", "PASSWORD": report["users"][0]["password"]},
+        }),
+    );
+    assert_eq!(body["ChallengeName"], "MFA_SETUP");
+    let dir = tempfile::tempdir().unwrap();
+    let session_file = dir.path().join("session");
+    std::fs::write(&session_file, body["Session"].as_str().unwrap()).unwrap();
+    let session_arg = format!("file://{}", session_file.display());
+
+    let mut pty = pty::Pty::spawn(
+        &[
+            "associate-software-token",
+            "--cli-auto-prompt",
+            "--session",
+            &session_arg,
+            "--endpoint-url",
+            &endpoint,
+        ],
+        &[
+            ("COGNITO_MFA_KEYCHAIN", "none"),
+            ("COGNITO_MFA_CLIENT_ID", &client_id),
+            ("COGNITO_MFA_USERNAME", "demo"),
+        ],
+        80,
+        24,
+    );
+    pty.wait_for("the wizard's QR code", |s| pty::decode_qr(s).is_some());
+    let secret = pty::secret_of(&pty::decode_qr(pty.screen()).unwrap());
+    pty.send("\r");
+    pty.wait_for_text("Type the code");
+    let key = cognito_mfa::totp::decode_secret(&secret).unwrap();
+    pty.send(&cognito_mfa::totp::code_at(
+        &key,
+        cognito_mfa::totp::now_unix(),
+    ));
+    pty.send("\r");
+    pty.wait_for_text("Enrolled");
+    pty.send("\r");
+    pty.wait_for_exit();
+    assert!(pty.child.wait().unwrap().success());
+    sigterm(&child);
+    assert_eq!(child.wait().unwrap().code(), Some(0));
+}

@@ -32,6 +32,7 @@ pub async fn run(global: &GlobalArgs, mut args: EnrollArgs) -> Result<(), Failur
         args.access_token = env.var("COGNITO_MFA_ACCESS_TOKEN").map(Into::into);
     }
     args.client_id = args.client_id.or_else(|| env.var("COGNITO_MFA_CLIENT_ID"));
+    args.username = args.username.or_else(|| env.var("COGNITO_MFA_USERNAME"));
     args.issuer = args.issuer.or_else(|| env.var("COGNITO_MFA_ISSUER"));
     let mut over = global.overrides();
     // flag > environment > config file (the environment is read by `config::resolve`).

@@ -22,8 +22,8 @@ pub struct EnrollArgs {
     /// The app client id: with --username (and no token or session) the wizard signs in.
     #[arg(long, env = "COGNITO_MFA_CLIENT_ID", value_name = "ID")]
     pub client_id: Option<String>,
-    /// The user to sign in as.
-    #[arg(long)]
+    /// The user to sign in as (or whose MFA_SETUP session --session is).
+    #[arg(long, env = "COGNITO_MFA_USERNAME")]
     pub username: Option<String>,
     #[command(flatten)]
     pub sign_in: SignInOptions,

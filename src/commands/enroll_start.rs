@@ -29,7 +29,9 @@ pub fn start_from(
         let session = load_value("--session", session.expose())?;
         let (Some(client_id), Some(username)) = (client_id, args.username.clone()) else {
             return Err(Failure::Usage(
-                "--session needs --client-id and --username (to answer the MFA_SETUP challenge)."
+                "--session needs --client-id and --username (or COGNITO_MFA_CLIENT_ID and \
+                 COGNITO_MFA_USERNAME, e.g. with --cli-auto-prompt) to answer the MFA_SETUP \
+                 challenge."
                     .into(),
             ));
         };
