@@ -14,9 +14,13 @@ use std::path::PathBuf;
     about = "Enroll an Amazon Cognito user-pool user in TOTP (authenticator-app) MFA",
     after_help = "Exit codes: 0 success, 252 bad command line or parameters, 253 bad configuration, 254 the service answered with an error, 255 anything else, 130 interrupted."
 )]
+#[command(args_conflicts_with_subcommands = true)]
 pub struct Cli {
     #[command(flatten)]
     pub global: GlobalArgs,
+    /// With no command: `enroll`, with its flags.
+    #[command(flatten)]
+    pub enroll: crate::commands::enroll_args::EnrollArgs,
     #[command(subcommand)]
     pub command: Option<Command>,
 }

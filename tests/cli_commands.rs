@@ -417,3 +417,24 @@ fn https_requests_go_through_https_proxy() {
         Some("cognito-idp.eu-west-1.amazonaws.com:443")
     );
 }
+
+#[test]
+fn with_no_command_the_enroll_flags_are_taken() {
+    // No terminal: line prompts; no input: the sign-in is cancelled, after the flags were read.
+    let o = Command::new(env!("CARGO_BIN_EXE_cognito-mfa"))
+        .args([
+            "--client-id",
+            "abc",
+            "--username",
+            "jane",
+            "--endpoint-url",
+            "http://127.0.0.1:9",
+        ])
+        .env("AWS_CONFIG_FILE", "/nonexistent/aws-config")
+        .env("COGNITO_MFA_KEYCHAIN", "none")
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(130), "{}", stderr(&o));
+    assert!(stderr(&o).contains("Sign in"), "{}", stderr(&o));
+}

@@ -52,7 +52,7 @@ pub async fn dispatch(cli: Cli) -> Result<(), Failure> {
             );
             Ok(())
         }
-        None => enroll::run(&global, EnrollArgs::default()).await,
+        None => enroll::run(&global, cli.enroll).await,
     }
 }
 
