@@ -186,16 +186,7 @@ async fn secrets_are_fresh_long_upper_case_base32() {
     let token = token_for(&emu).await;
     let mut seen = Vec::new();
     for _ in 0..3 {
-        let secret = call(
-            &emu.peer,
-            &AssociateSoftwareTokenRequest {
-                access_token: Some(token.clone()),
-                session: None,
-            },
-        )
-        .await
-        .unwrap()
-        .secret_code;
+        let secret = associate_with_token(&emu.peer, &token).await;
         let text = secret.expose().to_string();
         assert_eq!(text.len(), 52);
         assert!(

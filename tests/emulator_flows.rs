@@ -143,16 +143,7 @@ async fn a_new_secret_replaces_the_old_one_only_once_verified() {
         .unwrap()
     };
     let token = access_token(&signed_in);
-    let new_secret = call(
-        &emu.peer,
-        &AssociateSoftwareTokenRequest {
-            access_token: Some(token.clone()),
-            session: None,
-        },
-    )
-    .await
-    .unwrap()
-    .secret_code;
+    let new_secret = associate_with_token(&emu.peer, &token).await;
     assert_ne!(new_secret, old_secret);
 
     // Not verified yet: sign-in still takes the old secret's codes.

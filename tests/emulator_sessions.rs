@@ -162,16 +162,7 @@ async fn wrong_codes_are_retryable_a_few_times_then_the_session_is_spent() {
 async fn codes_one_step_either_side_pass_two_steps_do_not() {
     let emu = start(test_config(MfaConfiguration::Optional)).await;
     let token = token_for(&emu).await;
-    let secret = call(
-        &emu.peer,
-        &AssociateSoftwareTokenRequest {
-            access_token: Some(token.clone()),
-            session: None,
-        },
-    )
-    .await
-    .unwrap()
-    .secret_code;
+    let secret = associate_with_token(&emu.peer, &token).await;
     let now = emu.clock.now();
     for off in [now - 60, now + 60] {
         let err = call(&emu.peer, &verify_with_token(&token, code(&secret, off)))
@@ -196,16 +187,7 @@ async fn codes_one_step_either_side_pass_two_steps_do_not() {
 async fn an_accepted_code_is_not_accepted_again() {
     let emu = start(test_config(MfaConfiguration::Optional)).await;
     let token = token_for(&emu).await;
-    let secret = call(
-        &emu.peer,
-        &AssociateSoftwareTokenRequest {
-            access_token: Some(token.clone()),
-            session: None,
-        },
-    )
-    .await
-    .unwrap()
-    .secret_code;
+    let secret = associate_with_token(&emu.peer, &token).await;
     let used = code(&secret, emu.clock.now());
     call(&emu.peer, &verify_with_token(&token, used.clone()))
         .await
@@ -276,16 +258,7 @@ async fn an_accepted_code_is_not_accepted_again() {
 async fn a_session_belongs_to_its_client_and_user() {
     let emu = start(test_config(MfaConfiguration::Optional)).await;
     let token = token_for(&emu).await;
-    let secret = call(
-        &emu.peer,
-        &AssociateSoftwareTokenRequest {
-            access_token: Some(token.clone()),
-            session: None,
-        },
-    )
-    .await
-    .unwrap()
-    .secret_code;
+    let secret = associate_with_token(&emu.peer, &token).await;
     call(
         &emu.peer,
         &verify_with_token(&token, code(&secret, emu.clock.now())),

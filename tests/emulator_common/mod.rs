@@ -125,6 +125,20 @@ pub async fn read(response: reqwest::Response) -> RawAnswer {
 }
 
 /// One operation, typed, as the CLI sends it.
+/// AssociateSoftwareToken with an access token: the secret it issues.
+pub async fn associate_with_token(peer: &Peer, token: &Sensitive) -> Sensitive {
+    call(
+        peer,
+        &cognito_mfa::cognito::wire::AssociateSoftwareTokenRequest {
+            access_token: Some(token.clone()),
+            session: None,
+        },
+    )
+    .await
+    .unwrap()
+    .secret_code
+}
+
 pub async fn call<O: Operation>(peer: &Peer, request: &O) -> Result<O::Response, ErrorAnswer> {
     let answer = raw(
         &peer.endpoint,
