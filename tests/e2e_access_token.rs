@@ -138,11 +138,7 @@ fn access_token_flow_with_a_wrong_code_first() {
     pty.wait_for_exit();
     assert!(pty.child.wait().unwrap().success());
     let out = pty.text();
-    let line = out
-        .lines()
-        .find(|l| l.trim_start().starts_with('{'))
-        .unwrap();
-    let summary: serde_json::Value = serde_json::from_str(line.trim()).unwrap();
+    let summary = pty.json_summary();
     assert_eq!(summary["user"], "jane");
     assert_eq!(summary["account"], "jane@example.com");
     assert_eq!(summary["device"], "Authenticator app");

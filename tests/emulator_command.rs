@@ -3,6 +3,9 @@
 
 #[path = "support/pty.rs"]
 mod pty;
+mod support;
+
+use support::json_call::json_call;
 
 use std::io::{BufRead, BufReader};
 use std::process::{Child, Command, Stdio};
@@ -45,31 +48,6 @@ fn start(config: Option<&std::path::Path>) -> (Child, serde_json::Value) {
     (child, serde_json::from_str(&line).unwrap())
 }
 
-fn call(endpoint: &str, operation: &str, body: serde_json::Value) -> (u16, serde_json::Value) {
-    let rt = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .unwrap();
-    rt.block_on(async {
-        let response = reqwest::Client::new()
-            .post(endpoint)
-            .header("Content-Type", "application/x-amz-json-1.1")
-            .header(
-                "X-Amz-Target",
-                format!("AWSCognitoIdentityProviderService.{operation}"),
-            )
-            .body(body.to_string())
-            .send()
-            .await
-            .unwrap();
-        let status = response.status().as_u16();
-        (
-            status,
-            serde_json::from_str(&response.text().await.unwrap()).unwrap(),
-        )
-    })
-}
-
 fn sigterm(child: &Child) {
     let status = Command::new("kill")
         .args(["-TERM", &child.id().to_string()])
@@ -91,10 +69,10 @@ fn reports_serves_and_stops_on_sigterm() {
             .any(|u| u["username"] == "demo" && u["password"].is_string())
     );
 
-    let (status, body) = call(
+    let (status, body) = json_call(
         &endpoint,
         "InitiateAuth",
-        serde_json::json!({
+        &serde_json::json!({
             "AuthFlow": "USER_PASSWORD_AUTH",
             "ClientId": report["client_id"],
             "AuthParameters": {"USERNAME": "demo", "PASSWORD": users[0]["password"]},
@@ -142,10 +120,10 @@ fn cli_auto_prompt_opens_the_wizard_with_the_token() {
     std::fs::write(&path, POOL).unwrap();
     let (mut child, report) = start(Some(&path));
     let endpoint = report["endpoint"].as_str().unwrap().to_owned();
-    let (_, body) = call(
+    let (_, body) = json_call(
         &endpoint,
         "InitiateAuth",
-        serde_json::json!({
+        &serde_json::json!({
             "AuthFlow": "USER_PASSWORD_AUTH",
             "ClientId": "cmd0client0000000000000aa",
             "AuthParameters": {"USERNAME": "kim", "PASSWORD": "Kim-Passw0rd!"},
@@ -189,10 +167,10 @@ fn cli_auto_prompt_finishes_an_mfa_setup_session_named_by_the_environment() {
     let (mut child, report) = start(None);
     let endpoint = report["endpoint"].as_str().unwrap().to_owned();
     let client_id = report["client_id"].as_str().unwrap().to_owned();
-    let (_, body) = call(
+    let (_, body) = json_call(
         &endpoint,
         "InitiateAuth",
-        serde_json::json!({
+        &serde_json::json!({
             "AuthFlow": "USER_PASSWORD_AUTH",
             "ClientId": client_id,
             "AuthParameters": {"USERNAME": "demo", "PASSWORD": report["users"][0]["password"]},

@@ -62,11 +62,7 @@ fn access_token_flow_against_moto() {
     pty.wait_for_exit();
     assert!(pty.child.wait().unwrap().success());
     let out = pty.text();
-    let line = out
-        .lines()
-        .find(|l| l.trim_start().starts_with('{'))
-        .unwrap();
-    let summary: serde_json::Value = serde_json::from_str(line.trim()).unwrap();
+    let summary = pty.json_summary();
     assert_eq!(summary["user"], pool.username.as_str());
     assert_eq!(summary["preferredMfa"], "SOFTWARE_TOKEN_MFA");
     assert!(!out.contains(&secret), "the summary holds no secret: {out}");

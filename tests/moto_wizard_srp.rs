@@ -84,11 +84,7 @@ fn enroll_with_srp(pool: &SeededPool) -> String {
     let status = pty.child.wait().unwrap();
     assert!(status.success(), "{status:?}: {}", pty.text());
     let out = pty.text();
-    let line = out
-        .lines()
-        .find(|l| l.trim_start().starts_with('{'))
-        .unwrap_or_else(|| panic!("no JSON summary: {out}"));
-    let summary: serde_json::Value = serde_json::from_str(line.trim()).unwrap();
+    let summary = pty.json_summary();
     assert_eq!(summary["user"], pool.username.as_str());
     assert!(!out.contains(&secret), "no secret in the summary: {out}");
     assert!(!out.contains(&pool.password), "no password: {out}");

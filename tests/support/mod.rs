@@ -1,5 +1,6 @@
 #![allow(dead_code)]
 pub mod emulator_thread;
 pub mod fake_server;
+pub mod json_call;
 #[cfg(feature = "moto-tests")]
 pub mod moto;

@@ -122,27 +122,9 @@ impl Drop for Moto {
 
 /// One call of moto's admin API (operations this project's client does not need).
 pub fn admin(endpoint: &str, operation: &str, body: Value) -> Value {
-    let rt = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .unwrap();
-    rt.block_on(async {
-        let response = reqwest::Client::new()
-            .post(endpoint)
-            .header("Content-Type", "application/x-amz-json-1.1")
-            .header(
-                "X-Amz-Target",
-                format!("AWSCognitoIdentityProviderService.{operation}"),
-            )
-            .body(body.to_string())
-            .send()
-            .await
-            .unwrap();
-        let status = response.status();
-        let text = response.text().await.unwrap();
-        assert!(status.is_success(), "{operation} -> {status}: {text}");
-        serde_json::from_str(&text).unwrap()
-    })
+    let (status, answer) = super::json_call::json_call(endpoint, operation, &body);
+    assert!(status == 200, "{operation} -> {status}: {answer}");
+    answer
 }
 
 /// The code an app shows now. moto accepts only the current 30-s step, so when the step is

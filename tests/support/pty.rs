@@ -125,6 +125,17 @@ impl Pty {
         self.wait_for(text, move |s| s.contents().contains(&wanted));
     }
 
+    /// The JSON summary printed after the terminal was restored: the first line that starts
+    /// with `{`.
+    pub fn json_summary(&self) -> serde_json::Value {
+        let text = self.text();
+        let line = text
+            .lines()
+            .find(|l| l.trim_start().starts_with('{'))
+            .unwrap_or_else(|| panic!("no JSON summary on the screen:\n{text}"));
+        serde_json::from_str(line.trim()).unwrap()
+    }
+
     /// Waits for the demo's sign-in form and signs in with the password it shows.
     pub fn sign_in_with_the_demo_password(&mut self) {
         self.wait_for_text("demo password: ");
