@@ -1,16 +1,16 @@
-//! `update` for bursts of key events, as a paste or fast typing delivers them: 64 keys on the
+//! Key presses (key table + `update`) for bursts of key events, as a paste or fast typing delivers them: 64 keys on the
 //! code step (digits, backspaces, Tab, a device name) and on the sign-in form (a password).
 
 #[path = "support/states.rs"]
 mod states;
 
 use cognito_mfa::wizard::state::Wizard;
-use cognito_mfa::wizard::{Key, Msg, update};
+use cognito_mfa::wizard::{Key, press};
 use criterion::{BatchSize, Criterion, Throughput, criterion_group, criterion_main};
 use std::hint::black_box;
 use std::time::Duration;
 
-fn code_burst() -> Vec<Msg> {
+fn code_burst() -> Vec<Key> {
     // Clear what `states::code` typed, then type and erase.
     let mut keys = vec![Key::Backspace; 5];
     for _ in 0..4 {
@@ -22,28 +22,28 @@ fn code_burst() -> Vec<Msg> {
     keys.extend([Key::Backspace; 12]);
     keys.push(Key::Tab);
     keys.extend("123 45".chars().map(Key::Char));
-    keys.into_iter().map(Msg::Key).collect()
+    keys
 }
 
-fn sign_in_burst() -> Vec<Msg> {
+fn sign_in_burst() -> Vec<Key> {
     let mut keys: Vec<Key> = "correct-horse-battery-staple-1"
         .chars()
         .map(Key::Char)
         .collect();
     keys.extend([Key::Backspace; 30]);
     keys.extend([Key::Tab, Key::BackTab, Key::Char('x'), Key::Backspace]);
-    keys.into_iter().map(Msg::Key).collect()
+    keys
 }
 
-fn run_burst(c: &mut Criterion, name: &str, start: Wizard, burst: Vec<Msg>) {
+fn run_burst(c: &mut Criterion, name: &str, start: fn() -> Wizard, burst: Vec<Key>) {
     let mut group = c.benchmark_group("update");
     group.throughput(Throughput::Elements(burst.len() as u64));
     group.bench_function(format!("{name}_{}_keys", burst.len()), |b| {
         b.iter_batched(
-            || (start.clone(), burst.clone()),
+            || (start(), burst.clone()),
             |(mut w, burst)| {
-                for msg in burst {
-                    black_box(update(&mut w, msg));
+                for key in burst {
+                    black_box(press(&mut w, key).cmds);
                 }
                 w
             },
@@ -54,8 +54,8 @@ fn run_burst(c: &mut Criterion, name: &str, start: Wizard, burst: Vec<Msg>) {
 }
 
 fn bursts(c: &mut Criterion) {
-    run_burst(c, "code", states::code(), code_burst());
-    run_burst(c, "sign_in", states::sign_in(), sign_in_burst());
+    run_burst(c, "code", states::code, code_burst());
+    run_burst(c, "sign_in", states::sign_in, sign_in_burst());
 }
 
 criterion_group! {

@@ -29,6 +29,9 @@ pub enum Failure {
     /// The user left before the end; the text says what state that leaves.
     #[error("{0}")]
     Cancelled(String),
+    /// A signal (its number) ended the command; the text says what state that leaves.
+    #[error("{1}")]
+    Signalled(i32, String),
 }
 
 impl Failure {
@@ -39,6 +42,7 @@ impl Failure {
             Self::Api(ApiError::Service(_)) => EXIT_SERVICE,
             Self::Api(_) | Self::Other(_) => EXIT_OTHER,
             Self::Interrupted | Self::Cancelled(_) => EXIT_INTERRUPTED,
+            Self::Signalled(signal, _) => 128 + signal,
         }
     }
 }

@@ -19,5 +19,6 @@ pub mod keychain;
 pub mod output;
 pub mod qr;
 pub mod secret;
+pub mod text;
 pub mod totp;
 pub mod wizard;

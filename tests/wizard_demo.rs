@@ -22,7 +22,7 @@ fn at_scan(demo: bool) -> Wizard {
         username: "demo".into(),
         ..UserInfo::default()
     };
-    update(&mut w, Msg::UserLoaded(Ok(user)));
+    update(&mut w, Msg::UserLoaded(Ok(user))).cmds;
     update(
         &mut w,
         Msg::Associated(Ok(Association {
@@ -58,15 +58,15 @@ fn screen(w: &Wizard) -> String {
 #[test]
 fn the_code_step_asks_the_hook_on_arrival_and_every_tick() {
     let mut w = at_scan(true);
-    assert_eq!(update(&mut w, Msg::Key(Key::Enter)), ask());
+    assert_eq!(press(&mut w, Key::Enter).cmds, ask());
     assert!(w.wants_ticks(), "the demo code changes: the timer runs");
-    assert_eq!(update(&mut w, Msg::Tick(T0 + 1)), ask());
+    assert_eq!(update(&mut w, Msg::Tick(T0 + 1)).cmds, ask());
 }
 
 #[test]
 fn the_hooks_answer_is_shown_and_replaced() {
     let mut w = at_scan(true);
-    update(&mut w, Msg::Key(Key::Enter));
+    press(&mut w, Key::Enter).cmds;
     assert!(
         !screen(&w).contains("an app would show"),
         "nothing before the answer"
@@ -77,25 +77,25 @@ fn the_hooks_answer_is_shown_and_replaced() {
             seconds_left: left,
         }))
     };
-    assert!(update(&mut w, shown("123456", 12)).is_empty());
+    assert!(update(&mut w, shown("123456", 12)).cmds.is_empty());
     assert!(screen(&w).contains("Demo: an app would show 123456 now (12 s left)."));
-    update(&mut w, shown("654321", 30));
+    update(&mut w, shown("654321", 30)).cmds;
     let text = screen(&w);
     assert!(
         text.contains("654321 now (30 s left)") && !text.contains("123456"),
         "{text}"
     );
-    update(&mut w, Msg::DemoCode(None));
+    update(&mut w, Msg::DemoCode(None)).cmds;
     assert!(!screen(&w).contains("an app would show"));
 }
 
 #[test]
 fn outside_demo_mode_nothing_is_asked() {
     let mut w = at_scan(false);
-    assert!(update(&mut w, Msg::Key(Key::Enter)).is_empty());
+    assert!(press(&mut w, Key::Enter).cmds.is_empty());
     assert!(
         !w.wants_ticks(),
         "no countdown in the access-token flow: no timer"
     );
-    assert!(update(&mut w, Msg::Tick(T0 + 1)).is_empty());
+    assert!(update(&mut w, Msg::Tick(T0 + 1)).cmds.is_empty());
 }

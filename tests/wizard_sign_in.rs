@@ -14,13 +14,11 @@ use cognito_mfa::wizard::{Cmd, Key, Msg, Start, WizError, init, update};
 use wizard_common::{challenge, mfa_setup, refused, remembered, sign_in_to, tokens};
 
 fn press(w: &mut Wizard, keys: &[Key]) -> Vec<Cmd> {
-    keys.iter().flat_map(|k| update(w, Msg::Key(*k))).collect()
+    feed(w, keys.iter().copied())
 }
 
 fn type_text(w: &mut Wizard, text: &str) -> Vec<Cmd> {
-    text.chars()
-        .flat_map(|c| update(w, Msg::Key(Key::Char(c))))
-        .collect()
+    type_keys(w, text)
 }
 
 fn initiate(cmds: &[Cmd]) -> &InitiateAuthRequest {
@@ -146,7 +144,7 @@ fn new_password_required_is_asked_twice_masked_and_policy_errors_ask_again() {
     assert!(w.step.busy());
 
     let policy = "Password does not conform to policy: Password not long enough";
-    assert!(update(&mut w, refused(WizError::Other(policy.into()))).is_empty());
+    assert!(update(&mut w, refused(WizError::Other(policy.into()))).cmds.is_empty());
     assert_eq!(form_error(&w).as_deref(), Some(policy));
     assert!(!w.step.busy(), "asked again on the same form");
 
@@ -162,7 +160,7 @@ fn new_password_required_is_asked_twice_masked_and_policy_errors_ask_again() {
         value(&respond(&cmds).challenge_responses, "NEW_PASSWORD"),
         "Long-enough-1!"
     );
-    let cmds = update(&mut w, mfa_setup("s2"));
+    let cmds = update(&mut w, mfa_setup("s2")).cmds;
     assert_eq!(cmds, vec![Cmd::Associate(Credential::Session("s2".into()))]);
     assert!(matches!(w.step, Step::Preparing(_)));
 }
@@ -170,7 +168,7 @@ fn new_password_required_is_asked_twice_masked_and_policy_errors_ask_again() {
 #[test]
 fn a_user_with_an_authenticator_signs_in_with_its_code_then_enrolls_with_the_token() {
     let mut w = submitted(target(None, None), Settings::default());
-    update(&mut w, challenge("SOFTWARE_TOKEN_MFA", "s1", &[]));
+    update(&mut w, challenge("SOFTWARE_TOKEN_MFA", "s1", &[])).cmds;
     assert!(matches!(
         form_prompt(&w),
         Prompt::Code {
@@ -191,11 +189,11 @@ fn a_user_with_an_authenticator_signs_in_with_its_code_then_enrolls_with_the_tok
     );
     assert_eq!(value(&r.challenge_responses, "USERNAME"), "bob");
 
-    update(&mut w, refused(WizError::WrongCode));
+    update(&mut w, refused(WizError::WrongCode)).cmds;
     assert!(form_error(&w).is_some_and(|e| e.contains("did not match")));
     type_text(&mut w, "654321");
     respond(&press(&mut w, &[Key::Enter]));
-    let cmds = update(&mut w, tokens("access", Some("refresh")));
+    let cmds = update(&mut w, tokens("access", Some("refresh"))).cmds;
     assert_eq!(
         cmds,
         vec![Cmd::GetUser {
@@ -248,7 +246,7 @@ fn codes_sent_by_text_message_or_email_and_the_mfa_choice() {
         "12345678"
     );
 
-    update(&mut w, challenge("SMS_MFA", "s3", &[]));
+    update(&mut w, challenge("SMS_MFA", "s3", &[])).cmds;
     type_text(&mut w, "111-222");
     let r = respond(&press(&mut w, &[Key::Enter])).clone();
     assert_eq!(r.session.as_ref().map(Sensitive::expose), Some("s3"));
@@ -260,7 +258,7 @@ fn codes_sent_by_text_message_or_email_and_the_mfa_choice() {
 fn unsupported_challenges_and_mfa_setup_without_totp_say_so() {
     for name in ["DEVICE_SRP_AUTH", "CUSTOM_CHALLENGE"] {
         let mut w = submitted(target(None, None), Settings::default());
-        update(&mut w, challenge(name, "s", &[]));
+        update(&mut w, challenge(name, "s", &[])).cmds;
         let Step::Failed(f) = &w.step else {
             panic!("{:?}", w.step)
         };
@@ -321,7 +319,7 @@ fn a_given_session_finishes_mfa_setup_with_the_secret_hash() {
     let hash = cognito_mfa::auth::secret_hash(&"shh".into(), "bob", "client");
     assert_eq!(value(&r.challenge_responses, "SECRET_HASH"), hash.expose());
 
-    let cmds = update(&mut w, tokens("access", Some("refresh")));
+    let cmds = update(&mut w, tokens("access", Some("refresh"))).cmds;
     assert_eq!(
         cmds,
         vec![Cmd::Remember {
@@ -335,7 +333,7 @@ fn a_given_session_finishes_mfa_setup_with_the_secret_hash() {
         }]
     );
     assert!(matches!(&w.step, Step::Done(s) if s.result.contains("signed in")));
-    update(&mut w, Msg::Remembered(Err("no keychain".into())));
+    update(&mut w, Msg::Remembered(Err("no keychain".into()))).cmds;
     assert!(
         w.keychain_note
             .as_deref()
@@ -346,7 +344,7 @@ fn a_given_session_finishes_mfa_setup_with_the_secret_hash() {
 #[test]
 fn finishing_answered_with_another_challenge_explains() {
     let (mut w, _) = at_finishing(target(None, None));
-    update(&mut w, challenge("SMS_MFA", "s4", &[]));
+    update(&mut w, challenge("SMS_MFA", "s4", &[])).cmds;
     assert!(matches!(&w.step, Step::Failed(f) if f.message.contains("asked for SMS_MFA next")));
 }
 
@@ -361,7 +359,7 @@ fn remember_never_stores_in_helpdesk_mode() {
         ..Settings::default()
     };
     let mut w = submitted(t.clone(), helpdesk);
-    let cmds = update(&mut w, tokens("access", Some("refresh")));
+    let cmds = update(&mut w, tokens("access", Some("refresh"))).cmds;
     assert!(!cmds.iter().any(|c| matches!(c, Cmd::Remember { .. })));
     assert!(
         w.keychain_note
@@ -370,12 +368,12 @@ fn remember_never_stores_in_helpdesk_mode() {
     );
 
     let mut w = submitted(t, Settings::default());
-    let cmds = update(&mut w, tokens("access", Some("refresh")));
+    let cmds = update(&mut w, tokens("access", Some("refresh"))).cmds;
     assert!(matches!(
         &cmds[..],
         [Cmd::GetUser { .. }, Cmd::Remember { .. }]
     ));
-    update(&mut w, Msg::Remembered(Ok(())));
+    update(&mut w, Msg::Remembered(Ok(()))).cmds;
     assert!(
         w.keychain_note
             .as_deref()
@@ -404,7 +402,7 @@ fn a_remembered_refresh_token_skips_the_password_and_falls_back_when_refused() {
     assert!(
         matches!(&w.step, Step::SignIn(f) if f.busy && f.notice.as_deref() == Some(REFRESHING))
     );
-    let cmds = update(&mut w, tokens("access", None));
+    let cmds = update(&mut w, tokens("access", None)).cmds;
     assert_eq!(
         cmds,
         vec![Cmd::GetUser {
@@ -432,7 +430,7 @@ fn a_remembered_refresh_token_skips_the_password_and_falls_back_when_refused() {
 #[test]
 fn a_network_failure_in_a_challenge_retries_the_same_answer() {
     let mut w = submitted(target(None, None), Settings::default());
-    update(&mut w, challenge("SMS_MFA", "s1", &[]));
+    update(&mut w, challenge("SMS_MFA", "s1", &[])).cmds;
     type_text(&mut w, "123456");
     let sent = press(&mut w, &[Key::Enter]);
     update(
@@ -442,6 +440,6 @@ fn a_network_failure_in_a_challenge_retries_the_same_answer() {
     assert!(matches!(&w.step, Step::Failed(f) if f.retry.is_some()));
     assert_eq!(press(&mut w, &[Key::Char('r')]), sent);
     assert!(matches!(&w.step, Step::Challenge(f) if f.busy));
-    update(&mut w, mfa_setup("s2"));
+    update(&mut w, mfa_setup("s2")).cmds;
     assert!(matches!(w.step, Step::Preparing(_)));
 }

@@ -42,12 +42,12 @@ fn target() -> SignInTarget {
     SignInTarget::new("client", "bob")
 }
 
-fn send(w: &mut Wizard, msgs: impl IntoIterator<Item = Msg>) -> Vec<Cmd> {
-    msgs.into_iter().flat_map(|m| update(w, m)).collect()
+fn send<I: Into<Input>>(w: &mut Wizard, inputs: impl IntoIterator<Item = I>) -> Vec<Cmd> {
+    feed(w, inputs)
 }
 
-fn keys(text: &str) -> Vec<Msg> {
-    text.chars().map(|c| Msg::Key(Key::Char(c))).collect()
+fn keys(text: &str) -> Vec<Input> {
+    text.chars().map(|c| Input::Key(Key::Char(c))).collect()
 }
 
 /// Access-token flow, at the scan step.
@@ -59,20 +59,20 @@ fn at_scan() -> Wizard {
             access_token: token()
         }]
     );
-    let cmds = update(&mut w, Msg::UserLoaded(Ok(alice())));
+    let cmds = update(&mut w, Msg::UserLoaded(Ok(alice()))).cmds;
     assert_eq!(cmds, vec![Cmd::Associate(Credential::AccessToken(token()))]);
-    assert!(update(&mut w, association(SECRET, None)).is_empty());
+    assert!(update(&mut w, association(SECRET, None)).cmds.is_empty());
     w
 }
 
 /// Access-token flow, code typed and submitted.
 fn verifying() -> Wizard {
     let mut w = at_scan();
-    send(&mut w, [Msg::Key(Key::Enter)]);
+    send(&mut w, [Input::Key(Key::Enter)]);
     send(&mut w, keys("123 456"));
-    send(&mut w, [Msg::Key(Key::Tab)]);
+    send(&mut w, [Input::Key(Key::Tab)]);
     send(&mut w, keys("  Work phone "));
-    let cmds = update(&mut w, Msg::Key(Key::Enter));
+    let cmds = press(&mut w, Key::Enter).cmds;
     assert_eq!(
         cmds,
         vec![Cmd::Verify {
@@ -172,7 +172,7 @@ fn success_in_the_access_token_flow_enables_mfa_and_reports_what_cognito_says() 
     assert_eq!(summary.result, "authenticator app MFA on and preferred");
     assert_eq!(summary.time, T0 + 6);
     let summary = summary.clone();
-    assert_eq!(update(&mut w, Msg::Key(Key::Enter)), vec![Cmd::Quit]);
+    assert_eq!(press(&mut w, Key::Enter).cmds, vec![Cmd::Quit]);
     assert_eq!(w.outcome, Some(Outcome::Enrolled(summary)));
 }
 
@@ -188,11 +188,11 @@ fn no_set_preferred_is_passed_on_and_an_unlisted_method_is_reported_honestly() {
         [
             Msg::UserLoaded(Ok(alice())),
             association(SECRET, None),
-            Msg::Key(Key::Enter),
+            Input::Key(Key::Enter),
         ],
     );
     send(&mut w, keys("123456"));
-    send(&mut w, [Msg::Key(Key::Enter)]);
+    send(&mut w, [Input::Key(Key::Enter)]);
     let cmds = update(
         &mut w,
         Msg::Verified(Ok(Verified {
@@ -232,7 +232,7 @@ fn no_set_preferred_is_passed_on_and_an_unlisted_method_is_reported_honestly() {
 fn wrong_code_keeps_the_same_secret_and_lets_the_user_retry() {
     let mut w = verifying();
     let before = secret_of(&w);
-    assert!(update(&mut w, Msg::Verified(Err(WizError::WrongCode))).is_empty());
+    assert!(update(&mut w, Msg::Verified(Err(WizError::WrongCode))).cmds.is_empty());
     let Step::Code(form) = &w.step else {
         panic!("{:?}", w.step)
     };
@@ -246,17 +246,17 @@ fn wrong_code_keeps_the_same_secret_and_lets_the_user_retry() {
     );
     assert_eq!(secret_of(&w), before);
     send(&mut w, keys("654321"));
-    let cmds = update(&mut w, Msg::Key(Key::Enter));
+    let cmds = press(&mut w, Key::Enter).cmds;
     assert!(matches!(&cmds[..], [Cmd::Verify { code, .. }] if code.expose() == "654321"));
 }
 
 #[test]
 fn expired_enrollment_in_the_access_token_flow_associates_again() {
     let mut w = verifying();
-    let cmds = update(&mut w, Msg::Verified(Err(WizError::SessionExpired)));
+    let cmds = update(&mut w, Msg::Verified(Err(WizError::SessionExpired))).cmds;
     assert_eq!(cmds, vec![Cmd::Associate(Credential::AccessToken(token()))]);
     assert!(matches!(&w.step, Step::Preparing(p) if p.notice.as_deref() == Some(NEW_SECRET)));
-    update(&mut w, association("KRUGS4ZANFZSAYJANZSXO4Z2", None));
+    update(&mut w, association("KRUGS4ZANFZSAYJANZSXO4Z2", None)).cmds;
     let Step::Scan(e) = &w.step else { panic!() };
     assert_eq!(e.secret.expose(), "KRUGS4ZANFZSAYJANZSXO4Z2");
     assert_eq!(e.notice.as_deref(), Some(NEW_SECRET));
@@ -275,7 +275,7 @@ fn session_flow_at_code() -> Wizard {
         "user name given: the password has focus"
     );
     send(&mut w, keys("pw"));
-    let cmds = update(&mut w, Msg::Key(Key::Enter));
+    let cmds = press(&mut w, Key::Enter).cmds;
     assert_eq!(
         cmds,
         vec![Cmd::Auth(SignInRequest::Initiate(InitiateAuthRequest {
@@ -294,14 +294,14 @@ fn session_flow_at_code() -> Wizard {
         form.busy && form.password.is_empty(),
         "the password is not kept"
     );
-    let cmds = update(&mut w, mfa_setup("s1"));
+    let cmds = update(&mut w, mfa_setup("s1")).cmds;
     assert_eq!(cmds, vec![Cmd::Associate(Credential::Session("s1".into()))]);
-    update(&mut w, association(SECRET, Some("s2")));
+    update(&mut w, association(SECRET, Some("s2"))).cmds;
     let Step::Scan(e) = &w.step else { panic!() };
     assert_eq!(e.deadline, Some(T0 + 180));
     assert_eq!(e.account, "bob");
     assert!(w.wants_ticks(), "the countdown needs the timer");
-    send(&mut w, [Msg::Key(Key::Char('n'))]);
+    send(&mut w, [Input::Key(Key::Char('n'))]);
     send(&mut w, keys("123456"));
     w
 }
@@ -309,7 +309,7 @@ fn session_flow_at_code() -> Wizard {
 #[test]
 fn session_flow_verifies_with_the_associate_session_and_answers_mfa_setup() {
     let mut w = session_flow_at_code();
-    let cmds = update(&mut w, Msg::Key(Key::Enter));
+    let cmds = press(&mut w, Key::Enter).cmds;
     assert!(
         matches!(&cmds[..], [Cmd::Verify { credential: Credential::Session(s), .. }] if s.expose() == "s2")
     );
@@ -331,7 +331,7 @@ fn session_flow_verifies_with_the_associate_session_and_answers_mfa_setup() {
             }
         ))]
     );
-    assert!(update(&mut w, tokens("access", Some("refresh"))).is_empty());
+    assert!(update(&mut w, tokens("access", Some("refresh"))).cmds.is_empty());
     let Step::Done(summary) = &w.step else {
         panic!()
     };
@@ -342,8 +342,8 @@ fn session_flow_verifies_with_the_associate_session_and_answers_mfa_setup() {
 #[test]
 fn expired_session_in_the_session_flow_asks_to_sign_in_again() {
     let mut w = session_flow_at_code();
-    update(&mut w, Msg::Key(Key::Enter));
-    assert!(update(&mut w, Msg::Verified(Err(WizError::SessionExpired))).is_empty());
+    press(&mut w, Key::Enter).cmds;
+    assert!(update(&mut w, Msg::Verified(Err(WizError::SessionExpired))).cmds.is_empty());
     let Step::SignIn(form) = &w.step else {
         panic!("{:?}", w.step)
     };
@@ -369,7 +369,7 @@ fn expired_given_session_without_a_way_to_sign_in_explains() {
         cmds,
         vec![Cmd::Associate(Credential::Session("given".into()))]
     );
-    update(&mut w, Msg::Associated(Err(WizError::SessionExpired)));
+    update(&mut w, Msg::Associated(Err(WizError::SessionExpired))).cmds;
     assert!(matches!(&w.step, Step::SignIn(f) if f.notice.as_deref() == Some(SIGN_IN_AGAIN)));
 }
 
@@ -389,11 +389,11 @@ fn network_failure_offers_retry_of_the_same_call() {
     assert!(failed.message.contains("press r"));
     assert!(failed.retry.is_some());
     assert!(w.step.enrollment_in_progress());
-    let cmds = update(&mut w, Msg::Key(Key::Char('r')));
+    let cmds = press(&mut w, Key::Char('r')).cmds;
     assert_eq!(cmds, vec![sent]);
     assert!(matches!(&w.step, Step::Code(f) if f.busy));
     // And the answer to the retried call is handled as usual.
-    update(&mut w, Msg::Verified(Err(WizError::WrongCode)));
+    update(&mut w, Msg::Verified(Err(WizError::WrongCode))).cmds;
     assert!(matches!(&w.step, Step::Code(f) if f.error.is_some()));
 }
 
@@ -403,13 +403,13 @@ fn throttling_waits_then_retries_by_itself() {
     let Some(sent) = w.in_flight.clone() else {
         panic!()
     };
-    assert!(update(&mut w, Msg::Verified(Err(WizError::Throttled))).is_empty());
+    assert!(update(&mut w, Msg::Verified(Err(WizError::Throttled))).cmds.is_empty());
     assert_eq!(w.throttle.as_ref().map(|t| t.seconds_left), Some(2));
     assert!(w.wants_ticks());
-    assert!(update(&mut w, Msg::Tick(T0 + 1)).is_empty());
-    assert_eq!(update(&mut w, Msg::Tick(T0 + 2)), vec![sent.clone()]);
+    assert!(update(&mut w, Msg::Tick(T0 + 1)).cmds.is_empty());
+    assert_eq!(update(&mut w, Msg::Tick(T0 + 2)).cmds, vec![sent.clone()]);
     // Throttled again: a longer wait.
-    update(&mut w, Msg::Verified(Err(WizError::Throttled)));
+    update(&mut w, Msg::Verified(Err(WizError::Throttled))).cmds;
     assert_eq!(
         w.throttle.as_ref().map(|t| (t.attempt, t.seconds_left)),
         Some((2, 4))
@@ -419,9 +419,9 @@ fn throttling_waits_then_retries_by_itself() {
             panic!("attempt {attempt}")
         };
         for i in 0..t.seconds_left {
-            update(&mut w, Msg::Tick(T0 + 10 + i));
+            update(&mut w, Msg::Tick(T0 + 10 + i)).cmds;
         }
-        update(&mut w, Msg::Verified(Err(WizError::Throttled)));
+        update(&mut w, Msg::Verified(Err(WizError::Throttled))).cmds;
     }
     let Step::Failed(failed) = &w.step else {
         panic!("{:?}", w.step)
@@ -435,10 +435,10 @@ fn throttling_waits_then_retries_by_itself() {
 #[test]
 fn an_answer_clears_throttling() {
     let mut w = verifying();
-    update(&mut w, Msg::Verified(Err(WizError::Throttled)));
-    update(&mut w, Msg::Tick(T0 + 1));
-    update(&mut w, Msg::Tick(T0 + 2));
-    update(&mut w, Msg::Verified(Err(WizError::WrongCode)));
+    update(&mut w, Msg::Verified(Err(WizError::Throttled))).cmds;
+    update(&mut w, Msg::Tick(T0 + 1)).cmds;
+    update(&mut w, Msg::Tick(T0 + 2)).cmds;
+    update(&mut w, Msg::Verified(Err(WizError::WrongCode))).cmds;
     assert_eq!(w.throttle, None);
 }
 
@@ -454,7 +454,7 @@ fn other_errors_are_final_and_shown() {
     };
     assert_eq!(failed.message, "The pool has no TOTP.");
     assert!(failed.retry.is_none());
-    assert!(update(&mut w, Msg::Key(Key::Char('r'))).is_empty());
+    assert!(press(&mut w, Key::Char('r')).cmds.is_empty());
 }
 
 #[test]
@@ -464,15 +464,15 @@ fn refused_sign_in_stays_on_the_form_with_the_message() {
         panic!()
     };
     assert_eq!(form.focus, SignInFocus::Username);
-    assert!(update(&mut w, Msg::Key(Key::Enter)).is_empty());
+    assert!(press(&mut w, Key::Enter).cmds.is_empty());
     assert!(
         matches!(&w.step, Step::SignIn(f) if f.error.as_deref() == Some("Type your user name."))
     );
     send(&mut w, keys("carol"));
-    send(&mut w, [Msg::Key(Key::Enter)]);
+    send(&mut w, [Input::Key(Key::Enter)]);
     assert!(matches!(&w.step, Step::SignIn(f) if f.focus == SignInFocus::Password && !f.busy));
     send(&mut w, keys("bad"));
-    send(&mut w, [Msg::Key(Key::Enter)]);
+    send(&mut w, [Input::Key(Key::Enter)]);
     update(
         &mut w,
         refused(WizError::Other("Incorrect username or password.".into())),
@@ -486,8 +486,8 @@ fn refused_sign_in_stays_on_the_form_with_the_message() {
 fn tokens_from_sign_in_start_the_access_token_flow_and_unknown_challenges_fail() {
     let (mut w, _) = init(Settings::default(), sign_in("c", "d"));
     send(&mut w, keys("pw"));
-    send(&mut w, [Msg::Key(Key::Enter)]);
-    let cmds = update(&mut w, tokens("access-token", None));
+    send(&mut w, [Input::Key(Key::Enter)]);
+    let cmds = update(&mut w, tokens("access-token", None)).cmds;
     assert_eq!(
         cmds,
         vec![Cmd::GetUser {
@@ -497,7 +497,7 @@ fn tokens_from_sign_in_start_the_access_token_flow_and_unknown_challenges_fail()
 
     let (mut w, _) = init(Settings::default(), sign_in("c", "d"));
     send(&mut w, keys("pw"));
-    send(&mut w, [Msg::Key(Key::Enter)]);
+    send(&mut w, [Input::Key(Key::Enter)]);
     update(
         &mut w,
         wizard_common::challenge("DEVICE_SRP_AUTH", "s", &[]),
@@ -510,7 +510,7 @@ fn tokens_from_sign_in_start_the_access_token_flow_and_unknown_challenges_fail()
 #[test]
 fn code_field_rejects_letters_inline_and_checks_on_enter() {
     let mut w = at_scan();
-    send(&mut w, [Msg::Key(Key::Enter)]);
+    send(&mut w, [Input::Key(Key::Enter)]);
     send(&mut w, keys("12x"));
     let Step::Code(form) = &w.step else { panic!() };
     assert_eq!(form.code.value, "12");
@@ -520,7 +520,7 @@ fn code_field_rejects_letters_inline_and_checks_on_enter() {
             .is_some_and(|e| e.contains("Only digits"))
     );
     send(&mut w, keys("3-4"));
-    assert!(update(&mut w, Msg::Key(Key::Enter)).is_empty());
+    assert!(press(&mut w, Key::Enter).cmds.is_empty());
     let Step::Code(form) = &w.step else { panic!() };
     assert!(
         form.error
@@ -535,7 +535,7 @@ fn code_field_rejects_letters_inline_and_checks_on_enter() {
 #[test]
 fn device_name_is_capped() {
     let mut w = at_scan();
-    send(&mut w, [Msg::Key(Key::Enter), Msg::Key(Key::Tab)]);
+    send(&mut w, [Input::Key(Key::Enter), Input::Key(Key::Tab)]);
     send(&mut w, keys(&"x".repeat(40)));
     let Step::Code(form) = &w.step else { panic!() };
     assert_eq!(form.device.value.len(), 32);
@@ -548,7 +548,7 @@ fn esc_on_the_code_step_goes_back_to_the_same_qr() {
     let Step::Scan(before) = w.step.clone() else {
         panic!()
     };
-    send(&mut w, [Msg::Key(Key::Enter), Msg::Key(Key::Esc)]);
+    send(&mut w, [Input::Key(Key::Enter), Input::Key(Key::Esc)]);
     assert_eq!(w.step, Step::Scan(before));
 }
 
@@ -556,7 +556,7 @@ fn esc_on_the_code_step_goes_back_to_the_same_qr() {
 fn copy_sends_the_secret_and_says_so() {
     let mut w = at_scan();
     assert_eq!(
-        update(&mut w, Msg::Key(Key::Char('c'))),
+        press(&mut w, Key::Char('c')).cmds,
         vec![Cmd::Copy(SECRET.into())]
     );
     assert!(
@@ -576,22 +576,22 @@ fn helpdesk_mode_hides_until_r() {
         [Msg::UserLoaded(Ok(alice())), association(SECRET, None)],
     );
     assert!(matches!(&w.step, Step::Scan(e) if !e.revealed));
-    update(&mut w, Msg::Key(Key::Char('r')));
+    press(&mut w, Key::Char('r')).cmds;
     assert!(matches!(&w.step, Step::Scan(e) if e.revealed));
-    update(&mut w, Msg::Key(Key::Char('r')));
+    press(&mut w, Key::Char('r')).cmds;
     assert!(matches!(&w.step, Step::Scan(e) if !e.revealed));
 }
 
 #[test]
 fn quitting_half_way_asks_first() {
     let mut w = at_scan();
-    assert!(update(&mut w, Msg::Key(Key::Char('q'))).is_empty());
+    assert!(press(&mut w, Key::Char('q')).cmds.is_empty());
     assert_eq!(w.overlay, Overlay::ConfirmQuit);
-    update(&mut w, Msg::Key(Key::Char('n')));
+    press(&mut w, Key::Char('n')).cmds;
     assert_eq!(w.overlay, Overlay::None);
-    update(&mut w, Msg::Key(Key::CtrlC));
+    press(&mut w, Key::CtrlC).cmds;
     assert_eq!(w.overlay, Overlay::ConfirmQuit);
-    assert_eq!(update(&mut w, Msg::Key(Key::Char('y'))), vec![Cmd::Quit]);
+    assert_eq!(press(&mut w, Key::Char('y')).cmds, vec![Cmd::Quit]);
     assert_eq!(
         w.outcome,
         Some(Outcome::Cancelled {
@@ -600,7 +600,7 @@ fn quitting_half_way_asks_first() {
         })
     );
     assert!(
-        update(&mut w, Msg::Key(Key::Enter)).is_empty(),
+        press(&mut w, Key::Enter).cmds.is_empty(),
         "nothing happens after quitting"
     );
 }
@@ -608,40 +608,40 @@ fn quitting_half_way_asks_first() {
 #[test]
 fn quitting_before_any_secret_is_immediate() {
     let (mut w, _) = init(Settings::default(), sign_in("c", ""));
-    assert_eq!(update(&mut w, Msg::Key(Key::Esc)), vec![Cmd::Quit]);
+    assert_eq!(press(&mut w, Key::Esc).cmds, vec![Cmd::Quit]);
     let (mut w, _) = init(Settings::default(), Start::AccessToken(token()));
-    assert_eq!(update(&mut w, Msg::Key(Key::Char('q'))), vec![Cmd::Quit]);
+    assert_eq!(press(&mut w, Key::Char('q')).cmds, vec![Cmd::Quit]);
 }
 
 #[test]
 fn help_opens_with_question_mark_or_f1_and_any_key_closes_it() {
     let mut w = at_scan();
-    update(&mut w, Msg::Key(Key::Char('?')));
+    press(&mut w, Key::Char('?')).cmds;
     assert_eq!(w.overlay, Overlay::Help);
     let step = w.step.clone();
-    update(&mut w, Msg::Key(Key::Enter));
+    press(&mut w, Key::Enter).cmds;
     assert_eq!(
         (w.overlay, &w.step),
         (Overlay::None, &step),
         "the closing key does nothing else"
     );
     let (mut w, _) = init(Settings::default(), sign_in("c", ""));
-    update(&mut w, Msg::Key(Key::Char('?')));
+    press(&mut w, Key::Char('?')).cmds;
     assert!(
         matches!(&w.step, Step::SignIn(f) if f.username.value == "?"),
         "? is text in a text field"
     );
-    update(&mut w, Msg::Key(Key::F1));
+    press(&mut w, Key::F1).cmds;
     assert_eq!(w.overlay, Overlay::Help);
 }
 
 #[test]
 fn ticks_move_the_countdown_and_answers_nobody_waits_for_are_dropped() {
     let mut w = session_flow_at_code();
-    update(&mut w, Msg::Tick(T0 + 100));
+    update(&mut w, Msg::Tick(T0 + 100)).cmds;
     let Step::Code(form) = &w.step else { panic!() };
     assert_eq!(w.session_left(&form.enrollment), Some(80));
-    update(&mut w, Msg::Tick(T0 + 500));
+    update(&mut w, Msg::Tick(T0 + 500)).cmds;
     let Step::Code(form) = &w.step else { panic!() };
     assert_eq!(w.session_left(&form.enrollment), Some(0));
     let before = w.clone();
@@ -663,9 +663,9 @@ fn keys_are_ignored_while_verifying_except_quit() {
     let mut w = verifying();
     let before = w.clone();
     send(&mut w, keys("99"));
-    send(&mut w, [Msg::Key(Key::Esc), Msg::Key(Key::Enter)]);
+    send(&mut w, [Input::Key(Key::Esc), Input::Key(Key::Enter)]);
     assert_eq!(w, before);
-    update(&mut w, Msg::Key(Key::CtrlC));
+    press(&mut w, Key::CtrlC).cmds;
     assert_eq!(w.overlay, Overlay::ConfirmQuit);
 }
 
@@ -685,9 +685,9 @@ fn leaving_after_the_code_was_accepted_says_to_keep_the_apps_entry() {
     };
     // Quitting while MFA is being turned on.
     let mut w = verified();
-    update(&mut w, Msg::Key(Key::CtrlC));
+    press(&mut w, Key::CtrlC).cmds;
     assert_eq!(w.overlay, Overlay::ConfirmQuit);
-    assert_eq!(update(&mut w, Msg::Key(Key::Char('y'))), vec![Cmd::Quit]);
+    assert_eq!(press(&mut w, Key::Char('y')).cmds, vec![Cmd::Quit]);
     assert_eq!(
         w.outcome,
         Some(Outcome::Cancelled {
@@ -702,8 +702,8 @@ fn leaving_after_the_code_was_accepted_says_to_keep_the_apps_entry() {
         Msg::Completed(Err(WizError::Other("refused".into()))),
     );
     assert!(matches!(w.step, Step::Failed(_)));
-    update(&mut w, Msg::Key(Key::Char('q')));
-    update(&mut w, Msg::Key(Key::Char('y')));
+    press(&mut w, Key::Char('q')).cmds;
+    press(&mut w, Key::Char('y')).cmds;
     assert!(
         matches!(
             &w.outcome,

@@ -48,7 +48,7 @@ fn snapshot_all(name: &str, w: &Wizard) {
 
 fn keys(w: &mut Wizard, text: &str) {
     for c in text.chars() {
-        update(w, Msg::Key(Key::Char(c)));
+        press(w, Key::Char(c));
     }
 }
 
@@ -82,7 +82,7 @@ fn at_scan(settings: Settings, secret: &str, session: Option<&str>) -> Wizard {
 
 fn at_code() -> Wizard {
     let mut w = at_scan(settings(), LONG_SECRET, None);
-    update(&mut w, Msg::Key(Key::Enter));
+    press(&mut w, Key::Enter).cmds;
     w
 }
 
@@ -108,7 +108,7 @@ fn sign_in_step() {
         screen.contains("Demo-Passw0rd!"),
         "demo mode shows the password hint"
     );
-    update(&mut w, Msg::Key(Key::Enter));
+    press(&mut w, Key::Enter).cmds;
     update(
         &mut w,
         wizard_common::refused(WizError::Other("Incorrect username or password.".into())),
@@ -140,7 +140,7 @@ fn scan_step() {
 #[test]
 fn scan_step_with_a_short_secret_and_a_countdown() {
     let mut w = at_scan(settings(), "asdfasdfasdf", Some("session"));
-    update(&mut w, Msg::Tick(T0 + 35));
+    update(&mut w, Msg::Tick(T0 + 35)).cmds;
     snapshot_all("scan_short_secret_session", &w);
     let screen = text(&draw(&w, 80, 24, Theme { color: true }));
     assert!(screen.contains("Session ends in 2:25"));
@@ -161,7 +161,7 @@ fn scan_step_in_helpdesk_mode_hides_until_r() {
     let buf = draw(&w, 80, 24, Theme { color: true });
     assert!(!text(&buf).contains("JBSW"), "the secret is hidden");
     assert_eq!(qr_cells(&buf).len(), 0, "the QR is hidden");
-    update(&mut w, Msg::Key(Key::Char('r')));
+    press(&mut w, Key::Char('r')).cmds;
     let buf = draw(&w, 80, 24, Theme { color: true });
     assert!(text(&buf).contains("JBSW"));
     assert!(!qr_cells(&buf).is_empty());
@@ -187,13 +187,13 @@ fn code_step() {
     snapshot_all("code", &w);
     keys(&mut w, "123x");
     snapshot_all("code_rejected_letter", &w);
-    update(&mut w, Msg::Key(Key::Backspace));
+    press(&mut w, Key::Backspace).cmds;
     keys(&mut w, "456");
-    update(&mut w, Msg::Key(Key::Tab));
+    press(&mut w, Key::Tab).cmds;
     keys(&mut w, "Work phone");
-    update(&mut w, Msg::Key(Key::Enter));
+    press(&mut w, Key::Enter).cmds;
     snapshot_all("code_verifying", &w);
-    update(&mut w, Msg::Verified(Err(WizError::WrongCode)));
+    update(&mut w, Msg::Verified(Err(WizError::WrongCode))).cmds;
     snapshot_all("code_wrong", &w);
 }
 
@@ -201,7 +201,7 @@ fn code_step() {
 fn finishing_done_and_failed_steps() {
     let mut w = at_code();
     keys(&mut w, "123456");
-    update(&mut w, Msg::Key(Key::Enter));
+    press(&mut w, Key::Enter).cmds;
     update(
         &mut w,
         Msg::Verified(Ok(Verified {
@@ -236,10 +236,10 @@ fn finishing_done_and_failed_steps() {
 #[test]
 fn help_and_quit_overlays() {
     let mut w = at_scan(settings(), LONG_SECRET, None);
-    update(&mut w, Msg::Key(Key::Char('?')));
+    press(&mut w, Key::Char('?')).cmds;
     snapshot_all("help", &w);
-    update(&mut w, Msg::Key(Key::Enter));
-    update(&mut w, Msg::Key(Key::Char('q')));
+    press(&mut w, Key::Enter).cmds;
+    press(&mut w, Key::Char('q')).cmds;
     snapshot_all("confirm_quit", &w);
 }
 
@@ -247,8 +247,8 @@ fn help_and_quit_overlays() {
 fn session_flow_sign_in_with_mfa_setup_goes_to_scan() {
     let mut w = sign_in();
     keys(&mut w, "pw");
-    update(&mut w, Msg::Key(Key::Enter));
-    update(&mut w, wizard_common::mfa_setup("s"));
+    press(&mut w, Key::Enter).cmds;
+    update(&mut w, wizard_common::mfa_setup("s")).cmds;
     assert!(text(&draw(&w, 80, 24, Theme { color: true })).contains("Asking Cognito"));
 }
 

@@ -24,7 +24,7 @@ pub fn settings() -> Settings {
 
 pub fn keys(w: &mut Wizard, text: &str) {
     for c in text.chars() {
-        update(w, Msg::Key(Key::Char(c)));
+        press(w, Key::Char(c));
     }
 }
 
@@ -55,7 +55,7 @@ pub fn scan() -> Wizard {
         username: "jane".into(),
         ..UserInfo::default()
     };
-    update(&mut w, Msg::UserLoaded(Ok(user)));
+    update(&mut w, Msg::UserLoaded(Ok(user))).cmds;
     update(
         &mut w,
         Msg::Associated(Ok(Association {
@@ -64,13 +64,13 @@ pub fn scan() -> Wizard {
             at: T0,
         })),
     );
-    update(&mut w, Msg::Tick(T0 + 35));
+    update(&mut w, Msg::Tick(T0 + 35)).cmds;
     w
 }
 
 pub fn code() -> Wizard {
     let mut w = scan();
-    update(&mut w, Msg::Key(Key::Enter));
+    press(&mut w, Key::Enter).cmds;
     keys(&mut w, "123 4");
     w
 }
@@ -78,7 +78,7 @@ pub fn code() -> Wizard {
 pub fn finishing() -> Wizard {
     let mut w = code();
     keys(&mut w, "56");
-    update(&mut w, Msg::Key(Key::Enter));
+    press(&mut w, Key::Enter).cmds;
     update(
         &mut w,
         Msg::Verified(Ok(Verified {
@@ -110,7 +110,7 @@ pub fn done() -> Wizard {
 pub fn failed() -> Wizard {
     let mut w = finishing();
     let err = WizError::Network("No answer from Cognito.".into());
-    update(&mut w, Msg::Completed(Err(err)));
+    update(&mut w, Msg::Completed(Err(err))).cmds;
     w
 }
 

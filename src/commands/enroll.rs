@@ -9,6 +9,8 @@ use crate::commands::enroll_start::start_from;
 use crate::config::{self, Env, ProcessEnv};
 use crate::failure::Failure;
 use crate::keychain::Keychain;
+use crate::text::{enroll as words, problems};
+use crate::wizard::reasons::EnrollResult;
 use crate::wizard::state::{Outcome, Settings, Summary};
 use crate::wizard::tasks::Services;
 use crate::wizard::view::Theme;
@@ -124,22 +126,24 @@ pub async fn run_with(
             user,
             app_registered,
         } => {
-            summarise_unfinished(&presentation, user, issuer, "cancelled: MFA not turned on");
-            Err(Failure::Cancelled(format!(
-                "Enrollment cancelled: authenticator-app MFA is not on. {}",
-                what_to_do_with_the_entry(app_registered)
-            )))
+            summarise_unfinished(&presentation, user, issuer, EnrollResult::Cancelled);
+            Err(Failure::Cancelled(problems::cancelled(app_registered)))
+        }
+        Outcome::Stopped {
+            signal,
+            user,
+            app_registered,
+        } => {
+            summarise_unfinished(&presentation, user, issuer, EnrollResult::Cancelled);
+            Err(Failure::Signalled(signal, problems::cancelled(app_registered)))
         }
         Outcome::Failed {
             user,
-            message,
+            problem,
             app_registered,
         } => {
-            summarise_unfinished(&presentation, user, issuer, "failed: MFA not turned on");
-            Err(Failure::Other(format!(
-                "{message}\nAuthenticator-app MFA is not on. {}",
-                what_to_do_with_the_entry(app_registered)
-            )))
+            summarise_unfinished(&presentation, user, issuer, EnrollResult::Failed);
+            Err(Failure::Other(problems::failed(&problem, app_registered)))
         }
     }
 }
@@ -149,7 +153,7 @@ fn summarise_unfinished(
     presentation: &Presentation,
     user: Option<String>,
     issuer: String,
-    result: &str,
+    result: EnrollResult,
 ) {
     if presentation.always_summarise || presentation.json {
         let summary = Summary {
@@ -158,22 +162,11 @@ fn summarise_unfinished(
             issuer,
             device: String::new(),
             time: crate::totp::now_unix(),
-            result: result.into(),
+            result,
             mfa_methods: Vec::new(),
             preferred_mfa: None,
         };
         println!("{}", summary_text(&summary, presentation.json));
-    }
-}
-
-/// Once Cognito accepted a code, the app's entry is the registered one: deleting it would
-/// lock the user out where MFA is required.
-fn what_to_do_with_the_entry(app_registered: bool) -> &'static str {
-    if app_registered {
-        "Cognito accepted the code, so keep the entry in your app: it is registered. Run the \
-         enrollment again to finish turning MFA on."
-    } else {
-        "Delete any entry you added to your app for this account."
     }
 }
 
@@ -196,7 +189,7 @@ pub fn summary_text(s: &Summary, json: bool) -> String {
             "issuer": s.issuer,
             "device": s.device,
             "time": rfc3339(s.time),
-            "result": s.result,
+            "result": words::result(s.result),
             "mfaMethods": s.mfa_methods,
             "preferredMfa": s.preferred_mfa,
         })
@@ -213,7 +206,7 @@ pub fn summary_text(s: &Summary, json: bool) -> String {
         lines.push(format!("  Device name:  {}", s.device));
     }
     lines.push(format!("  Time:         {}", rfc3339(s.time)));
-    lines.push(format!("  Result:       {}", s.result));
+    lines.push(format!("  Result:       {}", words::result(s.result)));
     if !s.mfa_methods.is_empty() {
         lines.push(format!("  MFA methods:  {}", s.mfa_methods.join(", ")));
     }
@@ -249,7 +242,7 @@ mod tests {
             issuer: "Acme".into(),
             device: "Phone".into(),
             time: 0,
-            result: "on".into(),
+            result: EnrollResult::On,
             mfa_methods: vec!["SOFTWARE_TOKEN_MFA".into()],
             preferred_mfa: None,
         };

@@ -7,6 +7,7 @@
 //! `keyring_core::mock::Store`. No store, or a locked one, is an error the caller reports and
 //! goes on from: nothing is ever written anywhere else.
 
+mod after_sign_in;
 mod platform;
 
 use std::collections::HashMap;

@@ -1,27 +1,31 @@
 //! The enrollment wizard: credentials → associate → QR → code and device name → verify → done.
 //!
-//! Data flows one way: a key press or an API answer becomes a `Msg`; `update` changes the
-//! `Wizard` and returns `Cmd`s; the runtime (`run`) runs each command as a task whose answer
-//! comes back as a `Msg`; `view` draws the state.
+//! Data flows one way: a key press becomes an intent or an edit through the step's key table
+//! (`keymap`), an API answer becomes a `Msg`; `update` changes the `Wizard` and returns `Cmd`s
+//! and whether anything changed; the runtime (`run`, or `plain` for line prompts) runs each
+//! command as a task whose answer comes back as a `Msg`; `view` draws the state with the words
+//! of `crate::text`. `ARCHITECTURE.md` maps it all.
 
-mod answers;
-pub mod challenge;
 mod echo;
-pub mod field;
-pub mod flow_cell;
-mod keys;
+pub mod form;
+pub mod forms;
+pub mod keymap;
 pub mod msg;
 pub mod plain;
 mod plain_challenge;
+mod plain_io;
+pub mod reasons;
 pub mod run;
-pub mod sign_in_flow;
-pub mod sign_in_state;
+pub mod settings;
 pub mod state;
+pub mod steps;
 mod stop;
 pub mod tasks;
 pub mod update;
 pub mod view;
 
-pub use msg::{Cmd, Key, Msg, WizError};
-pub use state::{Settings, Step, Wizard};
+pub use keymap::{Key, press};
+pub use msg::{Cmd, Msg, WizError};
+pub use settings::Settings;
+pub use state::{Step, Wizard};
 pub use update::{Start, init, update};

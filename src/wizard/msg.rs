@@ -5,19 +5,68 @@ use crate::auth::flow::SignInRequest;
 use crate::cognito::wire::AuthResponse;
 use crate::keychain::Remembered;
 use crate::secret::Sensitive;
-use crate::wizard::state::Credential;
+use crate::wizard::form::Edit;
 
-/// The keys the wizard reacts to.
+/// What the wizard authenticates its calls with.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Credential {
+    /// The user's access token: AssociateSoftwareToken, VerifySoftwareToken, SetUserMFAPreference.
+    AccessToken(Sensitive),
+    /// An `MFA_SETUP` session from sign-in; each answer brings the session for the next call.
+    Session(Sensitive),
+}
+
+/// What the user wants, whatever key or prompt said it (the key tables in `keymap` map keys
+/// to these; plain mode sends them from its line prompts).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Key {
-    Char(char),
-    Enter,
-    Esc,
-    Tab,
-    BackTab,
-    Backspace,
-    F1,
-    CtrlC,
+pub enum Intent {
+    /// Enter on a form: send what it holds.
+    Submit,
+    /// From the QR code on to typing the code.
+    Next,
+    NextField,
+    PrevField,
+    /// From the code back to the QR code.
+    Back,
+    /// The secret to the clipboard.
+    Copy,
+    /// Helpdesk mode: show or hide the QR code and the secret.
+    Reveal,
+    /// Run the failed call again.
+    Retry,
+    /// Pick the n-th choice (0-based) of a list.
+    Choose(usize),
+    Help,
+    CloseHelp,
+    /// Leave; asks first when leaving would leave an enrollment half done.
+    Quit,
+    /// Ctrl-C: like `Quit`, and confirms a pending quit question.
+    Interrupt,
+    /// The answer to "Quit now?".
+    ConfirmQuit,
+    KeepGoing,
+    /// Leave the done screen.
+    Finish,
+}
+
+/// A whole answer at once, as plain mode reads it from a line prompt: the same handlers as
+/// the full screen's forms, without keystrokes or focus order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Submission {
+    SignIn {
+        username: String,
+        password: Sensitive,
+    },
+    /// A new password, typed twice, and the attributes the pool requires, in the prompt's order.
+    NewPassword {
+        password: Sensitive,
+        again: Sensitive,
+        attributes: Vec<String>,
+    },
+    /// A code for a sign-in challenge.
+    ChallengeCode(Sensitive),
+    /// The enrollment code, and the device name (empty: the default).
+    Code { code: Sensitive, device: String },
 }
 
 /// Why a call failed, as far as the wizard cares.
@@ -77,7 +126,10 @@ pub struct Completed {
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Msg {
-    Key(Key),
+    Intent(Intent),
+    /// A change to the focused field.
+    Edit(Edit),
+    Submit(Submission),
     /// One second passed; the current Unix time.
     Tick(u64),
     /// The answer to `Cmd::Auth` (InitiateAuth or RespondToAuthChallenge).

@@ -1,95 +1,77 @@
 //! Plain mode's sign-in questions: a new password (typed twice without echo), a code, an MFA
-//! method by number. Answers become the key presses the full-screen form would get.
+//! method by number. Each answer goes to `update` whole, as the form's Enter would send it.
 
 use std::io;
 
-use zeroize::Zeroizing;
-
 use crate::auth::flow::{CodeKind, Prompt};
-use crate::wizard::challenge::ChallengeForm;
-use crate::wizard::echo::EchoOff;
-use crate::wizard::msg::Key;
-use crate::wizard::plain::{Input, ask, erase, say, typed};
-use crate::wizard::view::challenge::{REPLACING, intro, method_label};
+use crate::secret::Sensitive;
+use crate::text::sign_in as words;
+use crate::wizard::forms::ChallengeForm;
+use crate::wizard::msg::{Intent, Msg, Submission};
+use crate::wizard::plain_io::{Input, ask, ask_secret, say};
 
-/// A secret line, typed without echo on a terminal.
-async fn ask_secret(input: &mut Input, question: &str) -> io::Result<Option<Zeroizing<String>>> {
-    let echo = EchoOff::on_stdin();
-    let answer = ask(input, question).await?.map(Zeroizing::new);
-    if echo.active() {
-        say("")?;
-    }
-    Ok(answer)
-}
-
-pub(super) async fn prompt(
-    form: &ChallengeForm,
-    input: &mut Input,
-) -> io::Result<Option<Vec<Key>>> {
-    for line in intro(&form.prompt) {
-        say(&line)?;
-    }
+pub(super) async fn prompt(form: &ChallengeForm, input: &mut Input) -> io::Result<Option<Vec<Msg>>> {
+    say(&words::intro(&form.prompt))?;
     if let Some(error) = &form.error {
-        say(error)?;
+        say(&words::challenge_problem(error))?;
     }
-    let mut keys = Vec::new();
-    match &form.prompt {
+    let msg = match &form.prompt {
         Prompt::NewPassword { .. } => {
-            let stops = 2 + form.attributes.len();
-            keys.extend(std::iter::repeat_n(Key::Tab, (stops - form.focus) % stops));
-            let Some(first) = ask_secret(input, "New password: ").await? else {
+            let question = format!("{}: ", words::NEW_PASSWORD);
+            let Some(first) = ask_secret(input, &question).await? else {
                 return Ok(None);
             };
-            let Some(again) = ask_secret(input, "New password again: ").await? else {
+            let question = format!("{}: ", words::NEW_PASSWORD_AGAIN_PROMPT);
+            let Some(again) = ask_secret(input, &question).await? else {
                 return Ok(None);
             };
-            keys.extend(erase(form.new_password.len()));
-            keys.extend(typed(&first));
-            keys.push(Key::Tab);
-            keys.extend(erase(form.again.len()));
-            keys.extend(typed(&again));
-            for (name, field) in &form.attributes {
+            let mut attributes = Vec::new();
+            for name in &form.attributes {
                 let Some(value) = ask(input, &format!("{name}: ")).await? else {
                     return Ok(None);
                 };
-                keys.push(Key::Tab);
-                keys.extend(erase(field.value.chars().count()));
-                keys.extend(typed(value.trim()).collect::<Vec<_>>());
+                attributes.push(value.trim().to_owned());
             }
+            Msg::Submit(Submission::NewPassword {
+                password: Sensitive::new(first.as_str()),
+                again: Sensitive::new(again.as_str()),
+                attributes,
+            })
         }
         Prompt::Code { kind, .. } => {
             if *kind == CodeKind::SoftwareToken {
-                say(REPLACING)?;
+                say(words::REPLACING)?;
             }
-            let Some(code) = ask(input, "Code (q to quit): ").await? else {
+            let Some(code) = ask(input, &format!("{} (q to quit): ", words::CODE)).await? else {
                 return Ok(None);
             };
             if code.trim() == "q" {
-                return Ok(Some(vec![Key::Char('q')]));
+                return Ok(Some(vec![Msg::Intent(Intent::Quit)]));
             }
-            keys.extend(erase(form.code.value.chars().count()));
-            keys.extend(typed(code.trim()).collect::<Vec<_>>());
+            Msg::Submit(Submission::ChallengeCode(Sensitive::new(code.trim())))
         }
         Prompt::SelectMfaType { choices } => {
-            for (i, choice) in choices.iter().enumerate() {
-                say(&format!("  {}. {}", i + 1, method_label(choice)))?;
+            for line in words::method_lines(choices) {
+                say(&line)?;
             }
-            let question = format!("Method (1-{}, q to quit): ", choices.len());
+            let question = words::method_question(choices.len(), true);
             let Some(picked) = ask(input, &question).await? else {
                 return Ok(None);
             };
             match picked.trim().parse::<usize>() {
-                Ok(n @ 1..=9) if n <= choices.len() => {
-                    keys.push(Key::Char(char::from(b'0' + n as u8)));
+                Ok(n) if (1..=choices.len()).contains(&n) => {
+                    return Ok(Some(vec![
+                        Msg::Intent(Intent::Choose(n - 1)),
+                        Msg::Intent(Intent::Submit),
+                    ]));
                 }
-                _ if picked.trim() == "q" => return Ok(Some(vec![Key::Char('q')])),
+                _ if picked.trim() == "q" => return Ok(Some(vec![Msg::Intent(Intent::Quit)])),
                 _ => {
-                    say("Type one of the numbers shown.")?;
+                    say(words::PICK_A_NUMBER)?;
                     return Ok(Some(Vec::new()));
                 }
             }
         }
-    }
-    keys.push(Key::Enter);
-    Ok(Some(keys))
+    };
+    Ok(Some(vec![msg]))
 }

@@ -1,10 +1,15 @@
-//! The wizard's runtime: one `tokio::select!` loop over key presses, API answers and a timer
-//! that runs only while something on screen moves. Terminal set up on entry (raw mode, alternate
-//! screen) and restored on every exit: normal, error, panic (ratatui's hook) and SIGTERM.
+//! The wizard's runtime: one `tokio::select!` loop over terminal events, API answers and a
+//! timer that runs only while something on screen moves. Key presses become messages through
+//! the key tables (`keymap`); a paste is one edit. The screen is redrawn only when `update`
+//! says something changed. Terminal set up on entry (raw mode, alternate screen, bracketed
+//! paste) and restored on every exit: normal, error, panic (ratatui's hook) and the signals in
+//! `stop`.
 
 use crate::secret::Sensitive;
 use crate::totp::now_unix;
-use crate::wizard::msg::{Cmd, Key, Msg};
+use crate::wizard::form::Edit;
+use crate::wizard::keymap::{Key, translate};
+use crate::wizard::msg::{Cmd, Msg};
 use crate::wizard::state::{Outcome, Step, Wizard};
 use crate::wizard::stop::StopSignals;
 use crate::wizard::tasks::{Services, perform};
@@ -36,6 +41,11 @@ pub fn key_from(event: KeyEvent) -> Option<Key> {
         KeyCode::Tab => Key::Tab,
         KeyCode::BackTab => Key::BackTab,
         KeyCode::Backspace => Key::Backspace,
+        KeyCode::Delete => Key::Delete,
+        KeyCode::Left => Key::Left,
+        KeyCode::Right => Key::Right,
+        KeyCode::Home => Key::Home,
+        KeyCode::End => Key::End,
         KeyCode::F(1) => Key::F1,
         _ => return None,
     })
@@ -56,10 +66,14 @@ pub async fn run(
             return Err(e);
         }
     };
+    let _ = crossterm::execute!(std::io::stdout(), crossterm::event::EnableBracketedPaste);
     let result = event_loop(&mut terminal, &mut w, first, services, theme).await;
+    let _ = crossterm::execute!(std::io::stdout(), crossterm::event::DisableBracketedPaste);
     ratatui::restore();
-    result?;
-    Ok(w.outcome_on_leaving())
+    Ok(match result? {
+        Some(signal) => w.outcome_on_signal(signal),
+        None => w.outcome_on_leaving(),
+    })
 }
 
 async fn event_loop(
@@ -68,11 +82,12 @@ async fn event_loop(
     first: Vec<Cmd>,
     services: Services,
     theme: Theme,
-) -> io::Result<()> {
+) -> io::Result<Option<i32>> {
     let (tx, mut rx) = mpsc::unbounded_channel::<Msg>();
     let mut tasks = JoinSet::new();
     let mut events = EventStream::new();
-    let mut stop = StopSignals::terminate()?;
+    let mut stop = StopSignals::new()?;
+    let mut signalled = None;
     let mut ticker = tokio::time::interval(Duration::from_secs(1));
     ticker.set_missed_tick_behavior(MissedTickBehavior::Skip);
     let mut was_ticking = false;
@@ -87,7 +102,10 @@ async fn event_loop(
         was_ticking = ticking;
         let msg = tokio::select! {
             event = events.next() => match event {
-                Some(Ok(Event::Key(key))) => key_from(key).map(Msg::Key),
+                Some(Ok(Event::Key(key))) => key_from(key).and_then(|key| translate(w, key)),
+                Some(Ok(Event::Paste(text))) => {
+                    Some(Msg::Edit(Edit::Paste(zeroize::Zeroizing::new(text))))
+                }
                 Some(Ok(Event::Resize(..))) => {
                     terminal.autoresize()?;
                     draw(terminal, w, theme)?;
@@ -99,18 +117,20 @@ async fn event_loop(
             },
             Some(msg) = rx.recv() => Some(msg),
             _ = ticker.tick(), if ticking => Some(Msg::Tick(now_unix())),
-            _ = stop.recv() => break,
+            signal = stop.recv() => {
+                signalled = Some(signal);
+                break;
+            }
         };
         let Some(msg) = msg else { continue };
-        let before = w.clone();
-        let cmds = update(w, msg);
-        quit = run_cmds(terminal, cmds, &services, &tx, &mut tasks)?;
-        if !quit && *w != before {
+        let done = update(w, msg);
+        quit = run_cmds(terminal, done.cmds, &services, &tx, &mut tasks)?;
+        if !quit && done.changed {
             draw(terminal, w, theme)?;
         }
     }
     tasks.abort_all();
-    Ok(())
+    Ok(signalled)
 }
 
 /// Starts API calls as tasks; copies at once. True when the wizard asked to quit.

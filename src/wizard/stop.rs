@@ -1,6 +1,8 @@
-//! The signals that end the wizard early. Full screen: SIGTERM (Ctrl-C arrives as a key, the
-//! terminal being raw). Line prompts: SIGTERM and Ctrl-C. Either way the wizard returns
-//! normally, so every guard (alternate screen, echo) puts the terminal back.
+//! The signals that end the wizard early: SIGINT, SIGTERM, SIGHUP (the terminal closed) and
+//! SIGQUIT. The wizard returns normally on each, so every guard (alternate screen, raw mode,
+//! echo) puts the terminal back, and the process exits with 128 + the signal's number.
+//! In full screen a Ctrl-C typed on the keyboard arrives as a key instead (the terminal is raw);
+//! `kill -INT` from elsewhere still arrives here.
 
 use std::io;
 
@@ -9,57 +11,46 @@ use tokio::signal::unix::{Signal, SignalKind, signal};
 
 pub struct StopSignals {
     #[cfg(unix)]
-    terminate: Signal,
-    #[cfg(unix)]
-    interrupt: Option<Signal>,
+    watched: Vec<(i32, Signal)>,
 }
 
 impl StopSignals {
-    /// SIGTERM only.
-    pub fn terminate() -> io::Result<Self> {
-        Self::new(false)
-    }
-
-    /// SIGTERM and Ctrl-C (SIGINT).
-    pub fn terminate_or_interrupt() -> io::Result<Self> {
-        Self::new(true)
-    }
-
     #[cfg(unix)]
-    fn new(interrupt: bool) -> io::Result<Self> {
-        Ok(Self {
-            terminate: signal(SignalKind::terminate())?,
-            interrupt: if interrupt {
-                Some(signal(SignalKind::interrupt())?)
-            } else {
-                None
-            },
-        })
+    pub fn new() -> io::Result<Self> {
+        let kinds = [
+            (2, SignalKind::interrupt()),
+            (15, SignalKind::terminate()),
+            (1, SignalKind::hangup()),
+            (3, SignalKind::quit()),
+        ];
+        let mut watched = Vec::new();
+        for (number, kind) in kinds {
+            watched.push((number, signal(kind)?));
+        }
+        Ok(Self { watched })
     }
 
     #[cfg(not(unix))]
-    fn new(_interrupt: bool) -> io::Result<Self> {
+    pub fn new() -> io::Result<Self> {
         Ok(Self {})
     }
 
-    /// Resolves when one of the signals arrives.
+    /// Resolves with the signal's number when one of them arrives.
     #[cfg(unix)]
-    pub async fn recv(&mut self) {
-        match &mut self.interrupt {
-            Some(interrupt) => {
-                tokio::select! {
-                    _ = self.terminate.recv() => {}
-                    _ = interrupt.recv() => {}
-                }
-            }
-            None => {
-                self.terminate.recv().await;
-            }
-        }
+    pub async fn recv(&mut self) -> i32 {
+        let waits = self.watched.iter_mut().map(|(number, signal)| {
+            let number = *number;
+            Box::pin(async move {
+                signal.recv().await;
+                number
+            })
+        });
+        futures_util::future::select_all(waits).await.0
     }
 
     #[cfg(not(unix))]
-    pub async fn recv(&mut self) {
+    pub async fn recv(&mut self) -> i32 {
         let _ = tokio::signal::ctrl_c().await;
+        2
     }
 }

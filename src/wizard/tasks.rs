@@ -10,11 +10,10 @@ use crate::cognito::{ApiError, CognitoClient, ServiceErrorKind};
 use crate::keychain::{Keychain, Remembered};
 use crate::secret::Sensitive;
 use crate::totp::now_unix;
-use crate::wizard::msg::DemoShown;
 use crate::wizard::msg::{
-    Association, AuthAnswer, Cmd, Completed, Msg, UserInfo, Verified, WizError,
+    Association, AuthAnswer, Cmd, Completed, Credential, DemoShown, Msg, UserInfo, Verified,
+    WizError,
 };
-use crate::wizard::state::Credential;
 use std::sync::Arc;
 
 /// What the wizard's commands run against: Cognito, and the keychain for `--remember`.
@@ -162,6 +161,10 @@ pub async fn perform(services: &Services, cmd: Cmd) -> Option<Msg> {
                 Ok(answer) if answer.status == Some(VerifyStatus::Error) => {
                     Err(WizError::WrongCode)
                 }
+                // Only an explicit SUCCESS is success.
+                Ok(answer) if answer.status.is_none() => Err(WizError::Other(
+                    crate::text::problems::NO_VERIFY_STATUS.into(),
+                )),
                 Ok(answer) => Ok(Verified {
                     session: answer.session,
                     at: now_unix(),

@@ -75,3 +75,41 @@ pub fn tokens(access_token: &str, refresh_token: Option<&str>) -> Msg {
         ..AuthResponse::default()
     })
 }
+
+/// What a test feeds the wizard: a key press (through the key tables, as the runtime does) or
+/// a message.
+pub enum Input {
+    Key(cognito_mfa::wizard::Key),
+    Msg(Msg),
+}
+
+impl From<Msg> for Input {
+    fn from(msg: Msg) -> Self {
+        Input::Msg(msg)
+    }
+}
+
+impl From<cognito_mfa::wizard::Key> for Input {
+    fn from(key: cognito_mfa::wizard::Key) -> Self {
+        Input::Key(key)
+    }
+}
+
+/// Feeds inputs one by one; the commands they asked for.
+pub fn feed<I: Into<Input>>(
+    w: &mut cognito_mfa::wizard::Wizard,
+    inputs: impl IntoIterator<Item = I>,
+) -> Vec<cognito_mfa::wizard::Cmd> {
+    inputs
+        .into_iter()
+        .flat_map(|input| match input.into() {
+            Input::Key(key) => cognito_mfa::wizard::press(w, key).cmds,
+            Input::Msg(msg) => cognito_mfa::wizard::update(w, msg).cmds,
+        })
+        .collect()
+}
+
+/// Types `text` key by key.
+pub fn type_keys(w: &mut cognito_mfa::wizard::Wizard, text: &str) -> Vec<cognito_mfa::wizard::Cmd> {
+    feed(w, text.chars().map(cognito_mfa::wizard::Key::Char))
+}

@@ -5,6 +5,8 @@ use std::io::{BufRead, IsTerminal, Write};
 use crate::auth::flow::{Answer, CodeKind, Prompt};
 use crate::failure::Failure;
 use crate::secret::Sensitive;
+use crate::text::sign_in as words;
+use crate::wizard::reasons::ChallengeProblem;
 
 /// What the sign-in needs from the person at the terminal. Tests answer with a script.
 pub trait Asker {
@@ -87,13 +89,13 @@ impl Asker for TerminalAsker {
     }
 }
 
-/// Asks `prompt` and gives the answer for the flow.
+/// Asks `prompt` and gives the answer for the flow: the same words as the wizard's.
 pub fn ask(asker: &mut dyn Asker, prompt: &Prompt) -> Result<Answer, Failure> {
+    asker.note(&words::intro(prompt));
     match prompt {
         Prompt::NewPassword {
             required_attributes,
         } => {
-            asker.note("A new password is required.");
             let password = new_password(asker)?;
             let mut attributes = Vec::new();
             for name in required_attributes {
@@ -104,25 +106,19 @@ pub fn ask(asker: &mut dyn Asker, prompt: &Prompt) -> Result<Answer, Failure> {
                 attributes,
             })
         }
-        Prompt::Code { kind, destination } => {
-            let label = match (kind, destination) {
-                (CodeKind::SoftwareToken, _) => "Code from your authenticator app: ".to_owned(),
-                (CodeKind::Sms, Some(to)) => format!("Code sent by text message to {to}: "),
-                (CodeKind::Sms, None) => "Code sent by text message: ".to_owned(),
-                (CodeKind::Email, Some(to)) => format!("Code sent by e-mail to {to}: "),
-                (CodeKind::Email, None) => "Code sent by e-mail: ".to_owned(),
-            };
-            let code: String = asker.line(&label)?.split_whitespace().collect();
+        Prompt::Code { kind, .. } => {
+            if *kind == CodeKind::SoftwareToken {
+                asker.note(words::REPLACING);
+            }
+            let code: String = asker
+                .line(&format!("{}: ", words::CODE))?
+                .split_whitespace()
+                .collect();
             Ok(Answer::Code(Sensitive::new(code)))
         }
         Prompt::SelectMfaType { choices } => {
-            let list: Vec<String> = choices
-                .iter()
-                .enumerate()
-                .map(|(i, c)| format!("  {}. {c}", i + 1))
-                .collect();
-            asker.note(&format!("Choose an MFA method:\n{}", list.join("\n")));
-            let picked = asker.line(&format!("Method (1-{}): ", choices.len()))?;
+            asker.note(&words::method_lines(choices).join("\n"));
+            let picked = asker.line(&words::method_question(choices.len(), false))?;
             let choice = picked
                 .parse::<usize>()
                 .ok()
@@ -137,15 +133,16 @@ pub fn ask(asker: &mut dyn Asker, prompt: &Prompt) -> Result<Answer, Failure> {
 
 fn new_password(asker: &mut dyn Asker) -> Result<Sensitive, Failure> {
     for _ in 0..3 {
-        let first = asker.secret("New password: ")?;
-        let again = asker.secret("New password again: ")?;
-        if first.is_empty() {
-            asker.note("The password is empty.");
+        let first = asker.secret(&format!("{}: ", words::NEW_PASSWORD))?;
+        let again = asker.secret(&format!("{}: ", words::NEW_PASSWORD_AGAIN_PROMPT))?;
+        let problem = if first.is_empty() {
+            ChallengeProblem::NoNewPassword
         } else if first == again {
             return Ok(first);
         } else {
-            asker.note("The two passwords differ; type them again.");
-        }
+            ChallengeProblem::PasswordsDiffer
+        };
+        asker.note(&words::challenge_problem(&problem));
     }
     Err(Failure::Usage("the new password was not confirmed".into()))
 }

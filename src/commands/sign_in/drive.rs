@@ -1,9 +1,6 @@
 //! Runs a sign-in flow against Cognito: sends each request, asks the prompts on a terminal
 //! (again after a refused answer), remembers the tokens when asked, prints the last answer.
 
-use base64::Engine;
-use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-
 use super::ask::{Asker, ask};
 use super::flow_failure;
 use crate::auth::flow::{Prompt, SignIn, SignInRequest, Step};
@@ -12,7 +9,8 @@ use crate::cognito::wire::{AuthResponse, AuthenticationResult, Operation};
 use crate::cognito::{ApiError, CognitoClient, ServiceErrorKind};
 use crate::failure::Failure;
 use crate::keychain::{Keychain, Remembered};
-use crate::secret::Sensitive;
+use crate::text::sign_in as words;
+use crate::wizard::reasons::KeychainNote;
 
 /// Where and what to remember once tokens arrive.
 pub struct Remember<'a> {
@@ -121,41 +119,17 @@ fn save(
     flow: &SignIn,
     tokens: &AuthenticationResult,
 ) {
-    let base = remember.base;
-    let Some(refresh_token) = tokens
-        .refresh_token
-        .clone()
-        .or_else(|| (!base.refresh_token.is_empty()).then(|| base.refresh_token.clone()))
-    else {
-        asker.note("Cognito sent no refresh token: nothing to remember.");
+    let Some(remembered) = Remembered::after_sign_in(tokens, remember.base, flow.username()) else {
+        asker.note(&words::keychain_note(&KeychainNote::NoRefreshToken));
         return;
     };
-    let remembered = Remembered {
-        refresh_token,
-        client_secret: base.client_secret.clone(),
-        cognito_username: tokens
-            .id_token
-            .as_ref()
-            .and_then(cognito_username)
-            .or_else(|| base.cognito_username.clone())
-            .or_else(|| Some(flow.username().to_owned())),
-    };
     let client_id = &flow.client().client_id;
-    match remember
+    let note = match remember
         .keychain
         .save(client_id, remember.username, &remembered)
     {
-        Ok(()) => asker.note("Remembered in the keychain; `cognito-mfa forget` removes it."),
-        Err(e) => asker.note(&format!(
-            "Not remembered: {e}. The sign-in itself succeeded."
-        )),
-    }
-}
-
-/// The `cognito:username` claim of an ID token (not verified: used only as a name).
-fn cognito_username(id_token: &Sensitive) -> Option<String> {
-    let payload = id_token.expose().split('.').nth(1)?;
-    let bytes = URL_SAFE_NO_PAD.decode(payload.trim_end_matches('=')).ok()?;
-    let claims: serde_json::Value = serde_json::from_slice(&bytes).ok()?;
-    claims["cognito:username"].as_str().map(str::to_owned)
+        Ok(()) => KeychainNote::Stored,
+        Err(e) => KeychainNote::Failed(e.to_string()),
+    };
+    asker.note(&words::keychain_note(&note));
 }

@@ -3,69 +3,17 @@
 
 use super::Theme;
 use super::chrome::{header, spinner};
+use super::page::Page;
 use crate::auth::flow::{CodeKind, Prompt};
-use crate::wizard::challenge::ChallengeForm;
+use crate::text::sign_in as words;
+use crate::wizard::forms::{ChallengeField, ChallengeForm};
 use crate::wizard::state::Wizard;
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::style::Style;
-use ratatui::text::{Line, Span, Text};
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::text::Line;
 
-/// What to call an MFA method Cognito names.
-pub fn method_label(name: &str) -> String {
-    match name {
-        "SOFTWARE_TOKEN_MFA" => "Authenticator app".into(),
-        "SMS_MFA" => "Text message (SMS)".into(),
-        "EMAIL_OTP" => "E-mail".into(),
-        other => other.to_owned(),
-    }
-}
-
-/// The explanation above a challenge's fields.
-pub fn intro(prompt: &Prompt) -> Vec<String> {
-    match prompt {
-        Prompt::NewPassword { .. } => {
-            vec!["Your account has a temporary password. Choose a new one to go on.".into()]
-        }
-        Prompt::Code {
-            kind: CodeKind::SoftwareToken,
-            ..
-        } => vec![
-            "This account already has an authenticator app. To sign in, type the code that \
-             app shows now."
-                .into(),
-        ],
-        Prompt::Code {
-            kind: CodeKind::Sms,
-            destination,
-        } => vec![match destination {
-            Some(to) => format!("Cognito sent a code by text message to {to}."),
-            None => "Cognito sent a code by text message.".into(),
-        }],
-        Prompt::Code {
-            kind: CodeKind::Email,
-            destination,
-        } => vec![match destination {
-            Some(to) => format!("Cognito sent a code by e-mail to {to}."),
-            None => "Cognito sent a code by e-mail.".into(),
-        }],
-        Prompt::SelectMfaType { .. } => {
-            vec!["How do you want to confirm this sign-in?".into()]
-        }
-    }
-}
-
-/// The warning a user replacing an authenticator must read before going on.
-pub const REPLACING: &str = "Once you verify the new entry, the old entry in your app stops \
-     working: delete it then.";
-
-fn field_line(label: &str, value: String, style: Style) -> Line<'static> {
-    Line::from(vec![
-        Span::raw(format!("{label:<16}")),
-        Span::styled(format!("{value:<32}"), style),
-    ])
-}
+const LABEL: usize = 16;
+const WIDTH: usize = 32;
 
 pub(super) fn render(
     frame: &mut Frame,
@@ -74,67 +22,56 @@ pub(super) fn render(
     form: &ChallengeForm,
     theme: Theme,
 ) {
-    let mut lines = header(w, theme);
-    lines.push(Line::from(""));
-    for text in intro(&form.prompt) {
-        lines.push(Line::from(text));
-    }
-    let style = |focus| {
-        if form.focus == focus && !form.busy {
-            theme.focused()
-        } else {
-            theme.field()
-        }
-    };
+    let mut page = Page::new(header(w, theme));
+    page.blank();
+    page.push(Line::from(words::intro(&form.prompt)));
     match &form.prompt {
-        Prompt::NewPassword { .. } => {
-            lines.push(Line::from(""));
-            let dots = |n: usize| "•".repeat(n);
-            lines.push(field_line(
-                "New password",
-                dots(form.new_password.len()),
-                style(0),
-            ));
-            lines.push(Line::from(""));
-            lines.push(field_line("Again", dots(form.again.len()), style(1)));
-            for (i, (name, field)) in form.attributes.iter().enumerate() {
-                lines.push(Line::from(""));
-                lines.push(field_line(name, field.value.clone(), style(i + 2)));
+        Prompt::NewPassword { .. } | Prompt::Code { .. } => {
+            if let Prompt::Code {
+                kind: CodeKind::SoftwareToken,
+                ..
+            } = &form.prompt
+            {
+                page.push(Line::styled(words::REPLACING, theme.warning()));
             }
-        }
-        Prompt::Code { kind, .. } => {
-            if *kind == CodeKind::SoftwareToken {
-                lines.push(Line::styled(REPLACING, theme.warning()));
+            for (id, field) in form.form.fields() {
+                page.blank();
+                let label = match id {
+                    ChallengeField::NewPassword => words::NEW_PASSWORD,
+                    ChallengeField::Again => words::NEW_PASSWORD_AGAIN,
+                    ChallengeField::Attribute(i) => {
+                        form.attributes.get(*i).map_or("", String::as_str)
+                    }
+                    ChallengeField::Code => words::CODE,
+                };
+                let focused = form.form.is_focused(*id) && !form.busy;
+                page.field(label, LABEL, field, WIDTH, focused, theme);
             }
-            lines.push(Line::from(""));
-            lines.push(field_line("Code", form.code.value.clone(), style(0)));
         }
         Prompt::SelectMfaType { choices } => {
-            lines.push(Line::from(""));
-            for (i, choice) in choices.iter().enumerate() {
-                let marker = if form.focus == i { "›" } else { " " };
-                let text = format!("{marker} {}. {}", i + 1, method_label(choice));
-                lines.push(if form.focus == i {
-                    Line::styled(text, theme.focused())
+            page.blank();
+            for (i, line) in words::method_lines(choices).into_iter().enumerate() {
+                let chosen = form.choice == i;
+                let line = format!("{}{}", if chosen { "›" } else { " " }, &line[1..]);
+                page.push(if chosen {
+                    Line::styled(line, theme.focused())
                 } else {
-                    Line::from(text)
+                    Line::from(line)
                 });
             }
         }
     }
-    lines.push(Line::from(""));
+    page.blank();
     if form.busy {
-        lines.push(Line::from(format!(
-            "{} Sending your answer…",
-            spinner(w.frame)
+        page.push(Line::from(format!(
+            "{} {}",
+            spinner(w.frame),
+            words::SENDING_ANSWER
         )));
     } else if let Some(error) = &form.error {
-        for line in error.lines() {
-            lines.push(Line::styled(line.to_owned(), theme.error()));
+        for line in words::challenge_problem(error).lines() {
+            page.push(Line::styled(line.to_owned(), theme.error()));
         }
     }
-    frame.render_widget(
-        Paragraph::new(Text::from(lines)).wrap(Wrap { trim: false }),
-        area,
-    );
+    page.draw(frame, area);
 }

@@ -1,7 +1,10 @@
-//! What every screen shares: hint bar, help, quit confirmation, the too-small message.
+//! What every screen shares: the hint bar and the help overlay (both built from the step's key
+//! table), the quit question, the too-small message, the header, the spinner.
 
 use super::Theme;
-use crate::wizard::state::{CodeFocus, SignInFocus, Step, Wizard};
+use crate::text::{enroll as words, keys as key_words};
+use crate::wizard::keymap::{keys_shown, step_table, table};
+use crate::wizard::state::Wizard;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span, Text};
@@ -12,78 +15,22 @@ pub(super) fn split_hint_bar(area: Rect) -> (Rect, Rect) {
     (body, hints)
 }
 
-/// The keys that work now, as (key, action) pairs.
-pub(super) fn hints(w: &Wizard) -> Vec<(&'static str, &'static str)> {
-    let mut hints = match &w.step {
-        Step::SignIn(f) if f.busy => vec![],
-        Step::SignIn(f) => vec![
-            (
-                "Enter",
-                if f.focus == SignInFocus::Username {
-                    "next"
-                } else {
-                    "sign in"
-                },
-            ),
-            ("Tab", "switch field"),
-            ("Esc", "quit"),
-            ("F1", "help"),
-        ],
-        Step::Challenge(c) if c.busy => vec![],
-        Step::Challenge(c) => match &c.prompt {
-            crate::auth::flow::Prompt::SelectMfaType { .. } => vec![
-                ("1-9", "choose"),
-                ("Tab", "next"),
-                ("Enter", "confirm"),
-                ("q", "quit"),
-            ],
-            crate::auth::flow::Prompt::NewPassword { .. } => vec![
-                ("Enter", "set password"),
-                ("Tab", "switch field"),
-                ("Esc", "quit"),
-                ("F1", "help"),
-            ],
-            crate::auth::flow::Prompt::Code { .. } => {
-                vec![("Enter", "sign in"), ("?", "help"), ("q", "quit")]
-            }
-        },
-        Step::Scan(_) => {
-            let mut h = vec![("Enter", "next"), ("c", "copy secret")];
-            if w.settings.helpdesk {
-                h.push(("r", "show/hide"));
-            }
-            h.extend([("?", "help"), ("q", "quit")]);
-            h
-        }
-        Step::Code(f) if f.busy => vec![],
-        Step::Code(f) => vec![
-            ("Enter", "verify"),
-            ("Tab", "switch field"),
-            ("Esc", "back to QR"),
-            (
-                if f.focus == CodeFocus::Code {
-                    "?"
-                } else {
-                    "F1"
-                },
-                "help",
-            ),
-        ],
-        Step::Done(_) => vec![("Enter", "finish")],
-        Step::Failed(f) if f.retry.is_some() => vec![("r", "retry"), ("q", "quit")],
-        _ => vec![("?", "help"), ("q", "quit")],
-    };
-    hints.push(("Ctrl-C", "quit"));
-    hints
+/// The keys that work now, as (key, action) pairs: the hinted rows of the key table.
+pub(super) fn hints(w: &Wizard) -> Vec<(String, &'static str)> {
+    table(w)
+        .iter()
+        .filter(|b| b.hint)
+        .map(|b| (keys_shown(b.keys, false), b.label))
+        .collect()
 }
 
-pub(super) fn hint_bar(frame: &mut Frame, area: Rect, hints: &[(&str, &str)], theme: Theme) {
+pub(super) fn hint_bar(frame: &mut Frame, area: Rect, hints: &[(String, &str)], theme: Theme) {
     let mut spans = Vec::new();
     for (i, (key, action)) in hints.iter().enumerate() {
         if i > 0 {
             spans.push(Span::styled("  ", theme.dim()));
         }
-        spans.push(Span::styled(*key, theme.key()));
+        spans.push(Span::styled(key.clone(), theme.key()));
         spans.push(Span::styled(format!(" {action}"), theme.dim()));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
@@ -100,59 +47,58 @@ fn centered_box(area: Rect, width: u16, height: u16) -> Rect {
     }
 }
 
+/// The help overlay: what the wizard does, and every key of the step under it.
 pub(super) fn help(frame: &mut Frame, area: Rect, w: &Wizard, theme: Theme) {
-    let mut lines = vec![
-        Line::styled("What this does", theme.title()),
-        Line::from("Adds this account to an authenticator app (Google"),
-        Line::from("Authenticator, Microsoft Authenticator, 1Password…)"),
-        Line::from("so that signing in asks for the app's 6-digit code."),
-        Line::from(""),
-        Line::styled("Keys", theme.title()),
-        Line::from("Enter  next step / submit      Tab  next field"),
-        Line::from("c      copy the secret (OSC 52)"),
-        Line::from("Esc    back from the code to the QR code"),
-        Line::from("q      quit (asks first when half done)"),
-        Line::from("?, F1  this help"),
-    ];
-    if w.settings.helpdesk {
-        lines.push(Line::from("r      show or hide the QR code and secret"));
+    let mut lines = vec![Line::styled(key_words::HELP_ABOUT_TITLE, theme.title())];
+    lines.extend(key_words::HELP_ABOUT.iter().map(|l| Line::from(*l)));
+    lines.push(Line::from(""));
+    lines.push(Line::styled(key_words::HELP_KEYS_TITLE, theme.title()));
+    let rows: Vec<(String, &str)> = step_table(w)
+        .iter()
+        .map(|b| (keys_shown(b.keys, true), b.label))
+        .collect();
+    let key_width = rows.iter().map(|(k, _)| k.chars().count()).max().unwrap_or(0);
+    for (keys, label) in rows {
+        lines.push(Line::from(vec![
+            Span::styled(format!("{keys:<key_width$}"), theme.key()),
+            Span::raw(format!("  {label}")),
+        ]));
+    }
+    if crate::wizard::keymap::takes_typing(w) {
+        lines.push(Line::from(key_words::HELP_FIELDS));
     }
     lines.push(Line::from(""));
-    lines.push(Line::styled("Press any key to close.", theme.dim()));
+    lines.push(Line::styled(key_words::HELP_CLOSE, theme.dim()));
     let height = u16::try_from(lines.len())
         .unwrap_or(u16::MAX)
         .saturating_add(2);
-    let popup = centered_box(area, 58, height);
+    let popup = centered_box(area, 68, height);
     frame.render_widget(Clear, popup);
     frame.render_widget(
-        Paragraph::new(Text::from(lines)).block(Block::bordered().title(" Help ")),
+        Paragraph::new(Text::from(lines))
+            .wrap(Wrap { trim: false })
+            .block(Block::bordered().title(key_words::HELP_TITLE)),
         popup,
     );
 }
 
 pub(super) fn confirm_quit(frame: &mut Frame, area: Rect, theme: Theme, app_registered: bool) {
     let warning = if app_registered {
-        [
-            "Your app's entry is registered: keep it. MFA is not fully",
-            "on yet: if you quit, run the enrollment again to finish.",
-        ]
+        key_words::QUIT_REGISTERED
     } else {
-        [
-            "MFA is not on yet: the entry you may have added to your app",
-            "will not work. Delete it if you quit.",
-        ]
+        key_words::QUIT_NOT_ON
     };
     let text = Text::from(vec![
-        Line::styled("Quit now?", theme.title()),
+        Line::styled(key_words::QUIT_QUESTION, theme.title()),
         Line::from(""),
         Line::from(warning[0]),
         Line::from(warning[1]),
         Line::from(""),
         Line::from(vec![
             Span::styled("y", theme.key()),
-            Span::raw(" quit    "),
+            Span::raw(key_words::QUIT_YES),
             Span::styled("n", theme.key()),
-            Span::raw(" keep going"),
+            Span::raw(key_words::QUIT_NO),
         ]),
     ]);
     let popup = centered_box(area, 64, 8);
@@ -160,7 +106,7 @@ pub(super) fn confirm_quit(frame: &mut Frame, area: Rect, theme: Theme, app_regi
     frame.render_widget(
         Paragraph::new(text)
             .wrap(Wrap { trim: true })
-            .block(Block::bordered().title(" Quit ")),
+            .block(Block::bordered().title(key_words::QUIT_TITLE)),
         popup,
     );
 }
@@ -176,15 +122,12 @@ pub(super) fn too_small(
 ) {
     let full = frame.area();
     let mut lines = vec![
-        Line::styled("This terminal is too small.", theme.error()),
-        Line::from(format!(
-            "It is {}×{}; this step needs at least {cols}×{rows}. Make the window larger or the font smaller.",
-            full.width, full.height
-        )),
+        Line::styled(words::TOO_SMALL, theme.error()),
+        Line::from(words::too_small(full.width, full.height, cols, rows)),
     ];
     if let Some(secret) = secret {
         lines.push(Line::from(""));
-        lines.push(Line::from("Or type this key into your app by hand:"));
+        lines.push(Line::from(words::TYPE_BY_HAND));
         lines.push(Line::styled(secret.to_owned(), theme.title()));
     }
     frame.render_widget(
@@ -206,7 +149,7 @@ fn big_digit(n: usize) -> [&'static str; 3] {
 
 /// The step header: one line, or in helpdesk mode a large step number beside the title.
 pub(super) fn header(w: &Wizard, theme: Theme) -> Vec<Line<'static>> {
-    let label = super::step_label(&w.step);
+    let label = words::step_label(&w.step);
     let n = w.step.number();
     if !w.settings.helpdesk || n == 0 {
         return vec![Line::styled(label, theme.title())];
@@ -214,13 +157,13 @@ pub(super) fn header(w: &Wizard, theme: Theme) -> Vec<Line<'static>> {
     let digit = big_digit(n);
     vec![
         Line::from(vec![
-            Span::styled(format!("STEP {} ", digit[0]), theme.title()),
-            Span::styled(w.step.title(), theme.title()),
+            Span::styled(format!("{}{} ", words::BIG_STEP, digit[0]), theme.title()),
+            Span::styled(words::title(&w.step), theme.title()),
         ]),
         Line::styled(format!("     {} ", digit[1]), theme.title()),
         Line::from(vec![
             Span::styled(format!("     {} ", digit[2]), theme.title()),
-            Span::styled("of 4", theme.dim()),
+            Span::styled(words::OF_FOUR, theme.dim()),
         ]),
     ]
 }
@@ -234,6 +177,14 @@ pub(super) fn spinner(frame: u64) -> &'static str {
 /// `m:ss` of a countdown.
 pub(super) fn clock(seconds: u64) -> String {
     format!("{}:{:02}", seconds / 60, seconds % 60)
+}
+
+/// The countdown line of the scan and code steps.
+pub(super) fn countdown(left: u64, theme: Theme) -> Line<'static> {
+    match left {
+        0 => Line::styled(words::SESSION_RAN_OUT, theme.warning()),
+        left => Line::from(words::session_ends(&clock(left))),
+    }
 }
 
 /// Splits grouped text ("ABCD EFGH …") into lines no wider than `width`, at group boundaries.

@@ -1,83 +1,70 @@
 //! The code step: the 6-digit code and a device name.
 
 use super::Theme;
-use super::chrome::{clock, header, spinner};
-use crate::wizard::state::{CodeFocus, CodeForm, Wizard};
+use super::chrome::{countdown, header, spinner};
+use super::page::Page;
+use crate::text::enroll as words;
+use crate::wizard::forms::{CodeField, CodeForm};
+use crate::wizard::state::Wizard;
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::text::{Line, Span, Text};
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::text::{Line, Span};
+
+const LABEL: usize = 13;
 
 pub(super) fn render(frame: &mut Frame, area: Rect, w: &Wizard, form: &CodeForm, theme: Theme) {
     let e = &form.enrollment;
-    let mut lines = header(w, theme);
-    lines.extend([
-        Line::from(""),
-        Line::from(format!(
-            "Type the 6-digit code your app shows for {} ({}).",
-            w.settings.issuer, e.account
-        )),
-        Line::from(""),
-    ]);
-    let style = |focus| {
-        if form.focus == focus && !form.busy {
-            theme.focused()
-        } else {
-            theme.field()
+    let mut page = Page::new(header(w, theme));
+    page.blank();
+    page.push(Line::from(words::code_intro(&w.settings.issuer, &e.account)));
+    page.blank();
+    for (id, field) in form.form.fields() {
+        let focused = form.form.is_focused(*id) && !form.busy;
+        match id {
+            CodeField::Code => {
+                page.field(words::CODE_LABEL, LABEL, field, 7, focused, theme);
+                if let Some(line) = page.lines.last_mut() {
+                    line.push_span(Span::styled(words::CODE_EXAMPLE, theme.dim()));
+                }
+                page.blank();
+            }
+            CodeField::Device => {
+                let default = w.settings.default_device_name.as_str();
+                page.field_with(
+                    words::DEVICE_LABEL,
+                    LABEL,
+                    field,
+                    Some(default),
+                    32,
+                    focused,
+                    theme,
+                );
+                page.push(Line::styled(
+                    format!("{:LABEL$}{}", "", words::DEVICE_HELP),
+                    theme.dim(),
+                ));
+            }
         }
-    };
-    lines.push(Line::from(vec![
-        Span::raw("Code         "),
-        Span::styled(format!("{:<7}", form.code.value), style(CodeFocus::Code)),
-        Span::styled("  e.g. 123 456", theme.dim()),
-    ]));
-    lines.push(Line::from(""));
-    let device = if form.device.value.is_empty() && form.focus != CodeFocus::Device {
-        format!("{:<32}", w.settings.default_device_name)
-    } else {
-        format!("{:<32}", form.device.value)
-    };
-    lines.push(Line::from(vec![
-        Span::raw("Device name  "),
-        Span::styled(device, style(CodeFocus::Device)),
-    ]));
-    lines.push(Line::styled(
-        "             A name for this app, shown when you manage MFA.",
-        theme.dim(),
-    ));
-    lines.push(Line::from(""));
+    }
+    page.blank();
     if form.busy {
-        let line = match &w.throttle {
-            Some(t) if t.seconds_left > 0 => format!(
-                "Cognito asked us to slow down; trying again in {} s.",
-                t.seconds_left
-            ),
-            _ => format!("{} Checking the code…", spinner(w.frame)),
-        };
-        lines.push(Line::from(line));
+        page.push(Line::from(match w.throttled_for() {
+            Some(seconds) => words::throttled(seconds),
+            None => format!("{} {}", spinner(w.frame), words::CHECKING_CODE),
+        }));
     } else if let Some(error) = &form.error {
-        lines.push(Line::styled(error.clone(), theme.error()));
+        page.push(Line::styled(words::code_problem(error), theme.error()));
     }
     if let Some(demo) = &form.demo_code {
-        lines.push(Line::from(""));
-        lines.push(Line::styled(
-            format!(
-                "Demo: an app would show {} now ({} s left).",
-                demo.code.expose(),
-                demo.seconds_left
-            ),
+        page.blank();
+        page.push(Line::styled(
+            words::demo_code(demo.code.expose(), demo.seconds_left),
             theme.dim(),
         ));
     }
     if let Some(left) = w.session_left(e) {
-        lines.push(Line::from(""));
-        lines.push(match left {
-            0 => Line::styled("The session has probably run out.", theme.warning()),
-            left => Line::from(format!("Session ends in {}", clock(left))),
-        });
+        page.blank();
+        page.push(countdown(left, theme));
     }
-    frame.render_widget(
-        Paragraph::new(Text::from(lines)).wrap(Wrap { trim: false }),
-        area,
-    );
+    page.draw(frame, area);
 }

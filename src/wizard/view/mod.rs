@@ -1,9 +1,11 @@
 //! Pure views: the wizard's state → a frame. One function per step, plus the parts every screen
-//! shares (header, hint bar, help and quit overlays). Nothing here changes state.
+//! shares (header, hint bar, help and quit overlays). Nothing here changes state; every word
+//! comes from `crate::text`.
 
-pub mod challenge;
+mod challenge;
 mod chrome;
 mod code;
+mod page;
 mod qr_widget;
 mod scan;
 mod sign_in;
@@ -46,13 +48,5 @@ pub fn render(frame: &mut Frame, w: &Wizard, theme: Theme) {
         Overlay::None => {}
         Overlay::Help => chrome::help(frame, area, w, theme),
         Overlay::ConfirmQuit => chrome::confirm_quit(frame, area, theme, w.app_registered),
-    }
-}
-
-/// The header line(s): step number and title; large numbers in helpdesk mode.
-pub fn step_label(step: &Step) -> String {
-    match step.number() {
-        0 => step.title().to_owned(),
-        n => format!("Step {n} of 4 · {}", step.title()),
     }
 }

@@ -1,9 +1,11 @@
 //! The scan step: the QR code on the left, instructions, the secret and the countdown beside it.
 
-use super::chrome::{clock, header, too_small, wrap_groups};
+use super::chrome::{countdown, header, too_small, wrap_groups};
 use super::{QrWidget, Theme};
+use crate::text::enroll as words;
 use crate::totp::group_secret;
-use crate::wizard::state::{Enrollment, Wizard};
+use crate::wizard::state::Wizard;
+use crate::wizard::steps::Enrollment;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span, Text};
@@ -42,9 +44,7 @@ pub(super) fn render(frame: &mut Frame, area: Rect, w: &Wizard, e: &Enrollment, 
     if e.revealed {
         frame.render_widget(QrWidget { qr: &e.qr, quiet }, qr_area);
     } else {
-        let hidden = Paragraph::new(
-            "\nQR code hidden for screen sharing.\n\nPress r when only the user can see the screen.",
-        )
+        let hidden = Paragraph::new(words::HIDDEN_QR)
         .wrap(Wrap { trim: true })
         .block(Block::bordered());
         frame.render_widget(hidden, qr_area);
@@ -78,18 +78,18 @@ fn instructions(
     let mut lines = header(w, theme);
     lines.extend([
         Line::from(""),
-        Line::from("1. Open your authenticator app."),
-        Line::from("2. Add an account: scan the code."),
-        Line::from("3. It will list the account as"),
+        Line::from(words::SCAN_STEPS[0]),
+        Line::from(words::SCAN_STEPS[1]),
+        Line::from(words::SCAN_STEPS[2]),
         Line::styled(format!("   {}", w.settings.issuer), theme.title()),
         Line::styled(format!("   {}", e.account), theme.title()),
         Line::from(vec![
-            Span::raw("4. Press "),
-            Span::styled("Enter", theme.key()),
-            Span::raw(" to type its code."),
+            Span::raw(words::SCAN_ENTER[0]),
+            Span::styled(words::SCAN_ENTER[1], theme.key()),
+            Span::raw(words::SCAN_ENTER[2]),
         ]),
         Line::from(""),
-        Line::from("Can't scan? Type this key:"),
+        Line::from(words::CANT_SCAN),
     ]);
     if e.revealed {
         for line in wrap_groups(secret, width) {
@@ -97,28 +97,22 @@ fn instructions(
         }
         lines.push(Line::from(vec![
             Span::styled("c", theme.key()),
-            Span::raw(" copies it · "),
+            Span::raw(words::COPIES_IT),
             Span::styled(super::LINK_TEXT, theme.field()),
         ]));
     } else {
-        lines.push(Line::styled("(hidden: press r)", theme.dim()));
+        lines.push(Line::styled(words::HIDDEN_KEY, theme.dim()));
     }
     if e.weak_secret() {
-        lines.push(Line::styled(
-            "⚠ This secret is shorter than 128 bits; most apps accept it.",
-            theme.warning(),
-        ));
+        lines.push(Line::styled(words::WEAK_SECRET, theme.warning()));
     }
     if let Some(left) = w.session_left(e) {
         lines.push(Line::from(""));
-        lines.push(match left {
-            0 => Line::styled("The session has probably run out.", theme.warning()),
-            left => Line::from(format!("Session ends in {}", clock(left))),
-        });
+        lines.push(countdown(left, theme));
     }
-    if let Some(notice) = &e.notice {
+    if let Some(notice) = e.notice {
         lines.push(Line::from(""));
-        lines.push(Line::styled(notice.clone(), theme.warning()));
+        lines.push(Line::styled(words::notice(notice), theme.warning()));
     }
     Text::from(lines)
 }

@@ -2,59 +2,48 @@
 
 use super::Theme;
 use super::chrome::{header, spinner};
-use crate::wizard::state::{SignInFocus, SignInForm, Wizard};
+use super::page::Page;
+use crate::text::sign_in as words;
+use crate::wizard::forms::{SignInField, SignInForm};
+use crate::wizard::state::Wizard;
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::text::{Line, Span, Text};
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::text::Line;
+
+const LABEL: usize = 11;
+const WIDTH: usize = 32;
 
 pub(super) fn render(frame: &mut Frame, area: Rect, w: &Wizard, form: &SignInForm, theme: Theme) {
-    let mut lines = header(w, theme);
-    lines.push(Line::from(""));
+    let mut page = Page::new(header(w, theme));
+    page.blank();
     if let Some(notice) = &form.notice {
-        lines.push(Line::styled(notice.clone(), theme.warning()));
-        lines.push(Line::from(""));
+        page.push(Line::styled(words::notice(notice), theme.warning()));
+        page.blank();
     }
-    lines.push(Line::from(
-        "Sign in to the account that gets the authenticator app.",
-    ));
-    lines.push(Line::from(""));
-    let style = |focus| {
-        if form.focus == focus && !form.busy {
-            theme.focused()
-        } else {
-            theme.field()
+    page.push(Line::from(words::FORM_INTRO));
+    page.blank();
+    for (i, (id, field)) in form.form.fields().enumerate() {
+        if i > 0 {
+            page.blank();
         }
-    };
-    lines.push(Line::from(vec![
-        Span::raw("User name  "),
-        Span::styled(
-            format!("{:<32}", form.username.value),
-            style(SignInFocus::Username),
-        ),
-    ]));
-    lines.push(Line::from(""));
-    lines.push(Line::from(vec![
-        Span::raw("Password   "),
-        Span::styled(
-            format!("{:<32}", "•".repeat(form.password.len())),
-            style(SignInFocus::Password),
-        ),
-    ]));
+        let label = match id {
+            SignInField::Username => words::USERNAME,
+            SignInField::Password => words::PASSWORD,
+        };
+        let focused = form.form.is_focused(*id) && !form.busy;
+        page.field(label, LABEL, field, WIDTH, focused, theme);
+    }
     if let Some(hint) = &w.settings.password_hint {
-        lines.push(Line::styled(
-            format!("           demo password: {hint}"),
+        page.push(Line::styled(
+            format!("{:LABEL$}{}", "", words::demo_password(hint)),
             theme.dim(),
         ));
     }
-    lines.push(Line::from(""));
+    page.blank();
     if form.busy {
-        lines.push(Line::from(format!("{} Signing in…", spinner(w.frame))));
+        page.push(Line::from(format!("{} {}", spinner(w.frame), words::SIGNING_IN)));
     } else if let Some(error) = &form.error {
-        lines.push(Line::styled(error.clone(), theme.error()));
+        page.push(Line::styled(words::problem(error), theme.error()));
     }
-    frame.render_widget(
-        Paragraph::new(Text::from(lines)).wrap(Wrap { trim: false }),
-        area,
-    );
+    page.draw(frame, area);
 }

@@ -2,7 +2,9 @@
 
 use super::Theme;
 use super::chrome::{header, spinner};
-use crate::wizard::state::{Step, Summary, Wizard};
+use crate::text::{enroll as words, problems, sign_in};
+use crate::wizard::state::{Step, Wizard};
+use crate::wizard::steps::Summary;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span, Text};
@@ -11,48 +13,45 @@ use ratatui::widgets::{Paragraph, Wrap};
 pub(super) fn render(frame: &mut Frame, area: Rect, w: &Wizard, theme: Theme) {
     let mut lines = header(w, theme);
     lines.push(Line::from(""));
-    let waiting = |what: &str| match &w.throttle {
-        Some(t) if t.seconds_left > 0 => Line::from(format!(
-            "Cognito asked us to slow down; trying again in {} s.",
-            t.seconds_left
-        )),
-        _ => Line::from(format!("{} {what}", spinner(w.frame))),
+    let waiting = |what: &str| match w.throttled_for() {
+        Some(seconds) => Line::from(words::throttled(seconds)),
+        None => Line::from(format!("{} {what}", spinner(w.frame))),
     };
     match &w.step {
         Step::Preparing(p) => {
-            if let Some(notice) = &p.notice {
-                lines.push(Line::styled(notice.clone(), theme.warning()));
+            if let Some(notice) = p.notice {
+                lines.push(Line::styled(words::notice(notice), theme.warning()));
                 lines.push(Line::from(""));
             }
-            lines.push(waiting("Asking Cognito for a new secret…"));
+            lines.push(waiting(words::ASKING_FOR_SECRET));
         }
         Step::Finishing(f) => {
-            lines.push(Line::styled("✓ Code accepted.", theme.success()));
-            lines.push(Line::from(format!("Device: {}", f.device)));
+            lines.push(Line::styled(words::CODE_ACCEPTED, theme.success()));
+            lines.push(Line::from(words::device_line(&f.device)));
             lines.push(Line::from(""));
-            lines.push(waiting("Turning on MFA…"));
+            lines.push(waiting(words::TURNING_ON));
         }
         Step::Done(summary) => {
             done(&mut lines, summary, theme);
             if let Some(note) = &w.keychain_note {
                 lines.push(Line::from(""));
-                lines.push(Line::styled(note.clone(), theme.dim()));
+                lines.push(Line::styled(sign_in::keychain_note(note), theme.dim()));
             }
         }
         Step::Failed(failed) => {
-            for line in failed.message.lines() {
+            for line in problems::problem(&failed.problem).lines() {
                 lines.push(Line::styled(line.to_owned(), theme.error()));
             }
             lines.push(Line::from(""));
             lines.push(if failed.retry.is_some() {
                 Line::from(vec![
                     Span::styled("r", theme.key()),
-                    Span::raw(" try again   "),
+                    Span::raw(words::TRY_AGAIN),
                     Span::styled("q", theme.key()),
-                    Span::raw(" quit"),
+                    Span::raw(words::QUIT),
                 ])
             } else {
-                Line::from(vec![Span::styled("q", theme.key()), Span::raw(" quit")])
+                Line::from(vec![Span::styled("q", theme.key()), Span::raw(words::QUIT)])
             });
         }
         Step::SignIn(_) | Step::Challenge(_) | Step::Scan(_) | Step::Code(_) => {}
@@ -64,34 +63,19 @@ pub(super) fn render(frame: &mut Frame, area: Rect, w: &Wizard, theme: Theme) {
 }
 
 fn done(lines: &mut Vec<Line<'static>>, s: &Summary, theme: Theme) {
-    lines.push(Line::styled(
-        format!("✓ Enrolled: {}", s.result),
-        theme.success(),
-    ));
+    lines.push(Line::styled(words::enrolled(s.result), theme.success()));
     lines.push(Line::from(""));
-    lines.push(Line::from(format!("User         {}", s.user)));
-    lines.push(Line::from(format!(
-        "App entry    {} ({})",
-        s.issuer, s.account
-    )));
-    lines.push(Line::from(format!("Device name  {}", s.device)));
+    lines.push(Line::from(words::done_user(&s.user)));
+    lines.push(Line::from(words::done_entry(&s.issuer, &s.account)));
+    lines.push(Line::from(words::done_device(&s.device)));
     if !s.mfa_methods.is_empty() {
-        lines.push(Line::from(format!(
-            "Cognito now reports MFA: {}{}",
-            s.mfa_methods.join(", "),
-            s.preferred_mfa
-                .as_deref()
-                .map(|p| format!(" (preferred: {p})"))
-                .unwrap_or_default()
+        lines.push(Line::from(words::done_mfa(
+            &s.mfa_methods,
+            s.preferred_mfa.as_deref(),
         )));
     }
     lines.push(Line::from(""));
-    lines.push(Line::styled(
-        "If your app already had an entry for this account, delete the old one: it no longer works.",
-        theme.warning(),
-    ));
+    lines.push(Line::styled(words::DELETE_OLD_ENTRY, theme.warning()));
     lines.push(Line::from(""));
-    lines.push(Line::from(
-        "From now on, signing in asks for the code from your app.",
-    ));
+    lines.push(Line::from(words::FROM_NOW_ON));
 }

@@ -1,0 +1,56 @@
+//! The data of the steps that only show: waiting for a secret, the QR code, turning MFA on,
+//! done.
+
+use crate::qr::Qr;
+use crate::secret::Sensitive;
+use crate::wizard::reasons::{EnrollResult, ScanNotice};
+
+/// Waiting for the user's details (access-token flow) and then the secret.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Preparing {
+    /// Why we are here again (a new secret after an expired session), if we are.
+    pub notice: Option<ScanNotice>,
+}
+
+/// An associated secret, encoded once, and what the scan step shows with it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Enrollment {
+    pub secret: Sensitive,
+    pub uri: Sensitive,
+    pub qr: Qr,
+    pub account: String,
+    /// When the enrollment session ends (Unix seconds), where one applies.
+    pub deadline: Option<u64>,
+    /// Helpdesk mode hides the QR and the secret until `r`.
+    pub revealed: bool,
+    pub notice: Option<ScanNotice>,
+}
+
+impl Enrollment {
+    /// A secret under 128 bits (moto's 12 characters) is shown with a warning, not refused.
+    pub fn weak_secret(&self) -> bool {
+        crate::totp::secret_bits(self.secret.expose()) < crate::totp::RECOMMENDED_SECRET_BITS
+    }
+}
+
+/// Verified; turning MFA on (access-token flow) or answering MFA_SETUP (session flow).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finishing {
+    pub account: String,
+    pub device: String,
+}
+
+/// What the done screen and the printed summary report. Holds no secret.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Summary {
+    pub user: String,
+    pub account: String,
+    pub issuer: String,
+    pub device: String,
+    /// Unix seconds when the enrollment finished.
+    pub time: u64,
+    pub result: EnrollResult,
+    /// MFA methods as Cognito reports them after the change (access-token flow).
+    pub mfa_methods: Vec<String>,
+    pub preferred_mfa: Option<String>,
+}
