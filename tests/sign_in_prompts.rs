@@ -215,7 +215,7 @@ async fn software_token_mfa_asks_for_the_code_and_again_after_a_wrong_one() {
         script
             .asked
             .iter()
-            .filter(|a| a.contains("authenticator app"))
+            .filter(|a| a.contains("Code from your current app"))
             .count(),
         2
     );

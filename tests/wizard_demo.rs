@@ -6,7 +6,7 @@ use cognito_mfa::secret::Sensitive;
 use cognito_mfa::wizard::msg::{Association, DemoShown, UserInfo};
 use cognito_mfa::wizard::state::{Settings, Step, Wizard};
 use cognito_mfa::wizard::view::{Theme, render};
-use cognito_mfa::wizard::{Cmd, Key, Msg, Start, init, update};
+use cognito_mfa::wizard::{Cmd, Key, Msg, Start, init, press, update};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
@@ -22,7 +22,7 @@ fn at_scan(demo: bool) -> Wizard {
         username: "demo".into(),
         ..UserInfo::default()
     };
-    update(&mut w, Msg::UserLoaded(Ok(user))).cmds;
+    update(&mut w, Msg::UserLoaded(Ok(user)));
     update(
         &mut w,
         Msg::Associated(Ok(Association {
@@ -66,7 +66,7 @@ fn the_code_step_asks_the_hook_on_arrival_and_every_tick() {
 #[test]
 fn the_hooks_answer_is_shown_and_replaced() {
     let mut w = at_scan(true);
-    press(&mut w, Key::Enter).cmds;
+    press(&mut w, Key::Enter);
     assert!(
         !screen(&w).contains("an app would show"),
         "nothing before the answer"
@@ -79,13 +79,13 @@ fn the_hooks_answer_is_shown_and_replaced() {
     };
     assert!(update(&mut w, shown("123456", 12)).cmds.is_empty());
     assert!(screen(&w).contains("Demo: an app would show 123456 now (12 s left)."));
-    update(&mut w, shown("654321", 30)).cmds;
+    update(&mut w, shown("654321", 30));
     let text = screen(&w);
     assert!(
         text.contains("654321 now (30 s left)") && !text.contains("123456"),
         "{text}"
     );
-    update(&mut w, Msg::DemoCode(None)).cmds;
+    update(&mut w, Msg::DemoCode(None));
     assert!(!screen(&w).contains("an app would show"));
 }
 

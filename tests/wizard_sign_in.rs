@@ -3,15 +3,21 @@
 
 mod wizard_common;
 
-use cognito_mfa::auth::flow::{AuthFlow, CodeKind, Prompt, SignInRequest};
+use cognito_mfa::auth::flow::{AuthFlow, CodeKind, FlowError, Prompt, SignInRequest};
 use cognito_mfa::cognito::wire::{InitiateAuthRequest, RespondToAuthChallengeRequest};
 use cognito_mfa::keychain::Remembered;
 use cognito_mfa::secret::Sensitive;
-use cognito_mfa::wizard::msg::Verified;
-use cognito_mfa::wizard::sign_in_flow::{NO_TOTP, REFRESHING, REMEMBERED_REFUSED};
-use cognito_mfa::wizard::state::{Credential, Settings, SignInTarget, Step, Wizard};
+use cognito_mfa::text;
+use cognito_mfa::wizard::forms::ChallengeField;
+use cognito_mfa::wizard::msg::{Credential, Verified};
+use cognito_mfa::wizard::reasons::{
+    ChallengeProblem, EnrollResult, KeychainNote, Problem, SignInNotice,
+};
+use cognito_mfa::wizard::state::{Settings, SignInTarget, Step, Wizard};
 use cognito_mfa::wizard::{Cmd, Key, Msg, Start, WizError, init, update};
-use wizard_common::{challenge, mfa_setup, refused, remembered, sign_in_to, tokens};
+use wizard_common::{
+    challenge, feed, mfa_setup, refused, remembered, sign_in_to, tokens, type_keys,
+};
 
 fn press(w: &mut Wizard, keys: &[Key]) -> Vec<Cmd> {
     feed(w, keys.iter().copied())
@@ -64,7 +70,7 @@ fn form_prompt(w: &Wizard) -> &Prompt {
     }
 }
 
-fn form_error(w: &Wizard) -> Option<String> {
+fn form_error(w: &Wizard) -> Option<ChallengeProblem> {
     match &w.step {
         Step::Challenge(form) => form.error.clone(),
         other => panic!("not a challenge: {other:?}"),
@@ -105,7 +111,8 @@ fn new_password_required_is_asked_twice_masked_and_policy_errors_ask_again() {
             "s1",
             &[("requiredAttributes", "[\"userAttributes.name\"]")],
         ),
-    );
+    )
+    .cmds;
     assert!(cmds.is_empty());
     assert!(
         matches!(form_prompt(&w), Prompt::NewPassword { required_attributes } if required_attributes == &["name"])
@@ -116,20 +123,30 @@ fn new_password_required_is_asked_twice_masked_and_policy_errors_ask_again() {
     press(&mut w, &[Key::Tab]);
     type_text(&mut w, "New-Pass2!");
     assert!(press(&mut w, &[Key::Enter]).is_empty());
+    assert_eq!(form_error(&w), Some(ChallengeProblem::PasswordsDiffer));
     assert_eq!(
-        form_error(&w).as_deref(),
-        Some("The two passwords differ; type them again.")
+        text::sign_in::challenge_problem(&ChallengeProblem::PasswordsDiffer),
+        "The two passwords differ; type them again."
     );
     let Step::Challenge(form) = &w.step else {
         panic!()
     };
-    assert!(form.new_password.is_empty() && form.again.is_empty() && form.focus == 0);
+    assert!(
+        form.form.value(ChallengeField::NewPassword).is_empty()
+            && form.form.value(ChallengeField::Again).is_empty()
+            && form.form.focus() == Some(ChallengeField::NewPassword)
+    );
 
     type_text(&mut w, "short");
     press(&mut w, &[Key::Tab]);
     type_text(&mut w, "short");
     assert!(press(&mut w, &[Key::Enter]).is_empty());
-    assert_eq!(form_error(&w).as_deref(), Some("Type a value for name."));
+    let missing = ChallengeProblem::MissingAttribute("name".into());
+    assert_eq!(form_error(&w), Some(missing.clone()));
+    assert_eq!(
+        text::sign_in::challenge_problem(&missing),
+        "Type a value for name."
+    );
     type_text(&mut w, "Bob Smith");
     let cmds = press(&mut w, &[Key::Enter]);
     let r = respond(&cmds);
@@ -144,8 +161,19 @@ fn new_password_required_is_asked_twice_masked_and_policy_errors_ask_again() {
     assert!(w.step.busy());
 
     let policy = "Password does not conform to policy: Password not long enough";
-    assert!(update(&mut w, refused(WizError::Other(policy.into()))).cmds.is_empty());
-    assert_eq!(form_error(&w).as_deref(), Some(policy));
+    assert!(
+        update(&mut w, refused(WizError::Other(policy.into())))
+            .cmds
+            .is_empty()
+    );
+    assert_eq!(
+        form_error(&w),
+        Some(ChallengeProblem::Refused(policy.into()))
+    );
+    assert_eq!(
+        text::sign_in::challenge_problem(&ChallengeProblem::Refused(policy.into())),
+        policy
+    );
     assert!(!w.step.busy(), "asked again on the same form");
 
     for text in ["Long-enough-1!", "\t", "Long-enough-1!"] {
@@ -168,7 +196,7 @@ fn new_password_required_is_asked_twice_masked_and_policy_errors_ask_again() {
 #[test]
 fn a_user_with_an_authenticator_signs_in_with_its_code_then_enrolls_with_the_token() {
     let mut w = submitted(target(None, None), Settings::default());
-    update(&mut w, challenge("SOFTWARE_TOKEN_MFA", "s1", &[])).cmds;
+    update(&mut w, challenge("SOFTWARE_TOKEN_MFA", "s1", &[]));
     assert!(matches!(
         form_prompt(&w),
         Prompt::Code {
@@ -177,7 +205,10 @@ fn a_user_with_an_authenticator_signs_in_with_its_code_then_enrolls_with_the_tok
         }
     ));
     type_text(&mut w, "12a");
-    assert!(form_error(&w).is_some_and(|e| e.contains("Only digits")));
+    assert_eq!(form_error(&w), Some(ChallengeProblem::OnlyDigits));
+    assert!(
+        text::sign_in::challenge_problem(&ChallengeProblem::OnlyDigits).contains("Only digits")
+    );
     press(&mut w, &[Key::Backspace, Key::Backspace]);
     type_text(&mut w, "123 456");
     let cmds = press(&mut w, &[Key::Enter]);
@@ -189,8 +220,11 @@ fn a_user_with_an_authenticator_signs_in_with_its_code_then_enrolls_with_the_tok
     );
     assert_eq!(value(&r.challenge_responses, "USERNAME"), "bob");
 
-    update(&mut w, refused(WizError::WrongCode)).cmds;
-    assert!(form_error(&w).is_some_and(|e| e.contains("did not match")));
+    update(&mut w, refused(WizError::WrongCode));
+    assert_eq!(form_error(&w), Some(ChallengeProblem::WrongCode));
+    assert!(
+        text::sign_in::challenge_problem(&ChallengeProblem::WrongCode).contains("did not match")
+    );
     type_text(&mut w, "654321");
     respond(&press(&mut w, &[Key::Enter]));
     let cmds = update(&mut w, tokens("access", Some("refresh"))).cmds;
@@ -246,7 +280,7 @@ fn codes_sent_by_text_message_or_email_and_the_mfa_choice() {
         "12345678"
     );
 
-    update(&mut w, challenge("SMS_MFA", "s3", &[])).cmds;
+    update(&mut w, challenge("SMS_MFA", "s3", &[]));
     type_text(&mut w, "111-222");
     let r = respond(&press(&mut w, &[Key::Enter])).clone();
     assert_eq!(r.session.as_ref().map(Sensitive::expose), Some("s3"));
@@ -258,14 +292,18 @@ fn codes_sent_by_text_message_or_email_and_the_mfa_choice() {
 fn unsupported_challenges_and_mfa_setup_without_totp_say_so() {
     for name in ["DEVICE_SRP_AUTH", "CUSTOM_CHALLENGE"] {
         let mut w = submitted(target(None, None), Settings::default());
-        update(&mut w, challenge(name, "s", &[])).cmds;
+        update(&mut w, challenge(name, "s", &[]));
         let Step::Failed(f) = &w.step else {
             panic!("{:?}", w.step)
         };
+        assert_eq!(
+            f.problem,
+            Problem::SignInStopped(FlowError::Unsupported(name.into()))
+        );
+        let words = text::problems::problem(&f.problem);
         assert!(
-            f.message.contains(name) && f.message.contains("does not support"),
-            "{}",
-            f.message
+            words.contains(name) && words.contains("does not support"),
+            "{words}"
         );
         assert!(f.retry.is_none());
     }
@@ -274,7 +312,11 @@ fn unsupported_challenges_and_mfa_setup_without_totp_say_so() {
         &mut w,
         challenge("MFA_SETUP", "s", &[("MFAS_CAN_SETUP", "[\"SMS_MFA\"]")]),
     );
-    assert!(matches!(&w.step, Step::Failed(f) if f.message == NO_TOTP));
+    assert!(matches!(&w.step, Step::Failed(f) if f.problem == Problem::NoTotpOffered));
+    assert!(
+        text::problems::problem(&Problem::NoTotpOffered)
+            .contains("other than an authenticator app")
+    );
 }
 
 fn at_finishing(target: SignInTarget) -> (Wizard, Vec<Cmd>) {
@@ -302,7 +344,8 @@ fn at_finishing(target: SignInTarget) -> (Wizard, Vec<Cmd>) {
             session: Some("s3".into()),
             at: 2,
         })),
-    );
+    )
+    .cmds;
     (w, cmds)
 }
 
@@ -332,20 +375,29 @@ fn a_given_session_finishes_mfa_setup_with_the_secret_hash() {
             },
         }]
     );
-    assert!(matches!(&w.step, Step::Done(s) if s.result.contains("signed in")));
-    update(&mut w, Msg::Remembered(Err("no keychain".into()))).cmds;
+    assert!(matches!(&w.step, Step::Done(s) if s.result == EnrollResult::SetUpAndSignedIn));
+    assert!(text::enroll::result(EnrollResult::SetUpAndSignedIn).contains("signed in"));
+    update(&mut w, Msg::Remembered(Err("no keychain".into())));
+    assert_eq!(
+        w.keychain_note,
+        Some(KeychainNote::Failed("no keychain".into()))
+    );
     assert!(
-        w.keychain_note
-            .as_deref()
-            .is_some_and(|n| n.contains("Not remembered: no keychain"))
+        w.keychain_note.as_ref().is_some_and(
+            |n| text::sign_in::keychain_note(n).contains("Not remembered: no keychain")
+        )
     );
 }
 
 #[test]
 fn finishing_answered_with_another_challenge_explains() {
     let (mut w, _) = at_finishing(target(None, None));
-    update(&mut w, challenge("SMS_MFA", "s4", &[])).cmds;
-    assert!(matches!(&w.step, Step::Failed(f) if f.message.contains("asked for SMS_MFA next")));
+    update(&mut w, challenge("SMS_MFA", "s4", &[]));
+    let Step::Failed(f) = &w.step else {
+        panic!("{:?}", w.step)
+    };
+    assert_eq!(f.problem, Problem::ChallengeAfterSetup("SMS_MFA".into()));
+    assert!(text::problems::problem(&f.problem).contains("asked for SMS_MFA next"));
 }
 
 #[test]
@@ -361,11 +413,8 @@ fn remember_never_stores_in_helpdesk_mode() {
     let mut w = submitted(t.clone(), helpdesk);
     let cmds = update(&mut w, tokens("access", Some("refresh"))).cmds;
     assert!(!cmds.iter().any(|c| matches!(c, Cmd::Remember { .. })));
-    assert!(
-        w.keychain_note
-            .as_deref()
-            .is_some_and(|n| n.contains("helpdesk"))
-    );
+    assert_eq!(w.keychain_note, Some(KeychainNote::HelpdeskNeverStores));
+    assert!(text::sign_in::keychain_note(&KeychainNote::HelpdeskNeverStores).contains("helpdesk"));
 
     let mut w = submitted(t, Settings::default());
     let cmds = update(&mut w, tokens("access", Some("refresh"))).cmds;
@@ -373,11 +422,10 @@ fn remember_never_stores_in_helpdesk_mode() {
         &cmds[..],
         [Cmd::GetUser { .. }, Cmd::Remember { .. }]
     ));
-    update(&mut w, Msg::Remembered(Ok(()))).cmds;
+    update(&mut w, Msg::Remembered(Ok(())));
+    assert_eq!(w.keychain_note, Some(KeychainNote::Stored));
     assert!(
-        w.keychain_note
-            .as_deref()
-            .is_some_and(|n| n.contains("remembered in the keychain"))
+        text::sign_in::keychain_note(&KeychainNote::Stored).contains("remembered in the keychain")
     );
 }
 
@@ -400,7 +448,10 @@ fn a_remembered_refresh_token_skips_the_password_and_falls_back_when_refused() {
     let hash = cognito_mfa::auth::secret_hash(&"kept".into(), "uuid-bob", "client");
     assert_eq!(value(&r.auth_parameters, "SECRET_HASH"), hash.expose());
     assert!(
-        matches!(&w.step, Step::SignIn(f) if f.busy && f.notice.as_deref() == Some(REFRESHING))
+        matches!(&w.step, Step::SignIn(f) if f.busy && f.notice == Some(SignInNotice::Refreshing))
+    );
+    assert!(
+        text::sign_in::notice(&SignInNotice::Refreshing).contains("remembered in the keychain")
     );
     let cmds = update(&mut w, tokens("access", None)).cmds;
     assert_eq!(
@@ -414,13 +465,15 @@ fn a_remembered_refresh_token_skips_the_password_and_falls_back_when_refused() {
     let cmds = update(
         &mut w,
         refused(WizError::Other("Invalid Refresh Token".into())),
-    );
+    )
+    .cmds;
     assert!(cmds.is_empty());
     let Step::SignIn(form) = &w.step else {
         panic!("{:?}", w.step)
     };
     assert!(!form.busy && !form.refreshing);
-    assert_eq!(form.notice.as_deref(), Some(REMEMBERED_REFUSED));
+    assert_eq!(form.notice, Some(SignInNotice::RememberedRefused));
+    assert!(text::sign_in::notice(&SignInNotice::RememberedRefused).contains("Type your password"));
     assert_eq!(w.in_flight, None);
     type_text(&mut w, "pw");
     let cmds = press(&mut w, &[Key::Enter]);
@@ -430,7 +483,7 @@ fn a_remembered_refresh_token_skips_the_password_and_falls_back_when_refused() {
 #[test]
 fn a_network_failure_in_a_challenge_retries_the_same_answer() {
     let mut w = submitted(target(None, None), Settings::default());
-    update(&mut w, challenge("SMS_MFA", "s1", &[])).cmds;
+    update(&mut w, challenge("SMS_MFA", "s1", &[]));
     type_text(&mut w, "123456");
     let sent = press(&mut w, &[Key::Enter]);
     update(
@@ -440,6 +493,6 @@ fn a_network_failure_in_a_challenge_retries_the_same_answer() {
     assert!(matches!(&w.step, Step::Failed(f) if f.retry.is_some()));
     assert_eq!(press(&mut w, &[Key::Char('r')]), sent);
     assert!(matches!(&w.step, Step::Challenge(f) if f.busy));
-    update(&mut w, mfa_setup("s2")).cmds;
+    update(&mut w, mfa_setup("s2"));
     assert!(matches!(w.step, Step::Preparing(_)));
 }

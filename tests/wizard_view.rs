@@ -8,7 +8,7 @@ mod wizard_common;
 use cognito_mfa::wizard::msg::{Association, Completed, UserInfo, Verified};
 use cognito_mfa::wizard::state::{Settings, Wizard};
 use cognito_mfa::wizard::view::{QR_DARK, QR_LIGHT, Theme, render};
-use cognito_mfa::wizard::{Key, Msg, Start, WizError, init, update};
+use cognito_mfa::wizard::{Key, Msg, Start, WizError, init, press, update};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
@@ -82,7 +82,7 @@ fn at_scan(settings: Settings, secret: &str, session: Option<&str>) -> Wizard {
 
 fn at_code() -> Wizard {
     let mut w = at_scan(settings(), LONG_SECRET, None);
-    press(&mut w, Key::Enter).cmds;
+    press(&mut w, Key::Enter);
     w
 }
 
@@ -108,7 +108,7 @@ fn sign_in_step() {
         screen.contains("Demo-Passw0rd!"),
         "demo mode shows the password hint"
     );
-    press(&mut w, Key::Enter).cmds;
+    press(&mut w, Key::Enter);
     update(
         &mut w,
         wizard_common::refused(WizError::Other("Incorrect username or password.".into())),
@@ -140,7 +140,7 @@ fn scan_step() {
 #[test]
 fn scan_step_with_a_short_secret_and_a_countdown() {
     let mut w = at_scan(settings(), "asdfasdfasdf", Some("session"));
-    update(&mut w, Msg::Tick(T0 + 35)).cmds;
+    update(&mut w, Msg::Tick(T0 + 35));
     snapshot_all("scan_short_secret_session", &w);
     let screen = text(&draw(&w, 80, 24, Theme { color: true }));
     assert!(screen.contains("Session ends in 2:25"));
@@ -161,7 +161,7 @@ fn scan_step_in_helpdesk_mode_hides_until_r() {
     let buf = draw(&w, 80, 24, Theme { color: true });
     assert!(!text(&buf).contains("JBSW"), "the secret is hidden");
     assert_eq!(qr_cells(&buf).len(), 0, "the QR is hidden");
-    press(&mut w, Key::Char('r')).cmds;
+    press(&mut w, Key::Char('r'));
     let buf = draw(&w, 80, 24, Theme { color: true });
     assert!(text(&buf).contains("JBSW"));
     assert!(!qr_cells(&buf).is_empty());
@@ -187,21 +187,20 @@ fn code_step() {
     snapshot_all("code", &w);
     keys(&mut w, "123x");
     snapshot_all("code_rejected_letter", &w);
-    press(&mut w, Key::Backspace).cmds;
+    press(&mut w, Key::Backspace);
     keys(&mut w, "456");
-    press(&mut w, Key::Tab).cmds;
+    press(&mut w, Key::Tab);
     keys(&mut w, "Work phone");
-    press(&mut w, Key::Enter).cmds;
+    press(&mut w, Key::Enter);
     snapshot_all("code_verifying", &w);
-    update(&mut w, Msg::Verified(Err(WizError::WrongCode))).cmds;
+    update(&mut w, Msg::Verified(Err(WizError::WrongCode)));
     snapshot_all("code_wrong", &w);
 }
 
-#[test]
-fn finishing_done_and_failed_steps() {
+fn at_finishing() -> Wizard {
     let mut w = at_code();
     keys(&mut w, "123456");
-    press(&mut w, Key::Enter).cmds;
+    press(&mut w, Key::Enter);
     update(
         &mut w,
         Msg::Verified(Ok(Verified {
@@ -209,8 +208,14 @@ fn finishing_done_and_failed_steps() {
             at: T0,
         })),
     );
+    w
+}
+
+#[test]
+fn finishing_done_and_failed_steps() {
+    let mut w = at_finishing();
     snapshot_all("finishing", &w);
-    let mut failed = w.clone();
+    let mut failed = at_finishing();
     update(
         &mut failed,
         Msg::Completed(Err(WizError::Network("No answer from Cognito.".into()))),
@@ -236,10 +241,10 @@ fn finishing_done_and_failed_steps() {
 #[test]
 fn help_and_quit_overlays() {
     let mut w = at_scan(settings(), LONG_SECRET, None);
-    press(&mut w, Key::Char('?')).cmds;
+    press(&mut w, Key::Char('?'));
     snapshot_all("help", &w);
-    press(&mut w, Key::Enter).cmds;
-    press(&mut w, Key::Char('q')).cmds;
+    press(&mut w, Key::Enter);
+    press(&mut w, Key::Char('q'));
     snapshot_all("confirm_quit", &w);
 }
 
@@ -247,8 +252,8 @@ fn help_and_quit_overlays() {
 fn session_flow_sign_in_with_mfa_setup_goes_to_scan() {
     let mut w = sign_in();
     keys(&mut w, "pw");
-    press(&mut w, Key::Enter).cmds;
-    update(&mut w, wizard_common::mfa_setup("s")).cmds;
+    press(&mut w, Key::Enter);
+    update(&mut w, wizard_common::mfa_setup("s"));
     assert!(text(&draw(&w, 80, 24, Theme { color: true })).contains("Asking Cognito"));
 }
 

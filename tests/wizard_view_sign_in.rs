@@ -42,7 +42,7 @@ fn keys(w: &mut Wizard, text: &str) {
 }
 
 fn press(w: &mut Wizard, key: Key) {
-    update(w, Key(key));
+    cognito_mfa::wizard::press(w, key);
 }
 
 /// Signed in with a password; Cognito answered with `msg`.
@@ -50,7 +50,7 @@ fn at(msg: Msg) -> Wizard {
     let (mut w, _) = init(Settings::default(), sign_in("client", "jane"));
     keys(&mut w, "pw");
     press(&mut w, Key::Enter);
-    update(&mut w, msg).cmds;
+    update(&mut w, msg);
     assert!(matches!(w.step, Step::Challenge(_)), "{:?}", w.step);
     w
 }
@@ -135,7 +135,7 @@ fn unsupported_challenge_on_the_error_screen() {
     let (mut w, _) = init(Settings::default(), sign_in("client", "jane"));
     keys(&mut w, "pw");
     press(&mut w, Key::Enter);
-    update(&mut w, challenge("DEVICE_SRP_AUTH", "s", &[])).cmds;
+    update(&mut w, challenge("DEVICE_SRP_AUTH", "s", &[]));
     snapshot_all("unsupported_challenge", &w);
 }
 
@@ -182,8 +182,8 @@ fn refreshing_and_the_keychain_note_on_the_done_screen() {
             at: 0,
         })),
     );
-    update(&mut w, wizard_common::tokens("a", Some("r"))).cmds;
-    update(&mut w, Msg::Remembered(Ok(()))).cmds;
+    update(&mut w, wizard_common::tokens("a", Some("r")));
+    update(&mut w, Msg::Remembered(Ok(())));
     assert!(matches!(w.step, Step::Done(_)));
     let text = screen(&w, 120, 40);
     assert!(text.contains("remembered in the keychain"), "{text}");

@@ -6,7 +6,7 @@
 use cognito_mfa::secret::Sensitive;
 use cognito_mfa::wizard::msg::{Association, Completed, UserInfo, Verified};
 use cognito_mfa::wizard::state::{Settings, SignInTarget, Wizard};
-use cognito_mfa::wizard::{Key, Msg, Start, WizError, init, update};
+use cognito_mfa::wizard::{Key, Msg, Start, WizError, init, press, update};
 
 pub const T0: u64 = 1_700_000_000;
 /// 52 characters, as a long real secret.
@@ -55,7 +55,7 @@ pub fn scan() -> Wizard {
         username: "jane".into(),
         ..UserInfo::default()
     };
-    update(&mut w, Msg::UserLoaded(Ok(user))).cmds;
+    update(&mut w, Msg::UserLoaded(Ok(user)));
     update(
         &mut w,
         Msg::Associated(Ok(Association {
@@ -64,13 +64,13 @@ pub fn scan() -> Wizard {
             at: T0,
         })),
     );
-    update(&mut w, Msg::Tick(T0 + 35)).cmds;
+    update(&mut w, Msg::Tick(T0 + 35));
     w
 }
 
 pub fn code() -> Wizard {
     let mut w = scan();
-    press(&mut w, Key::Enter).cmds;
+    press(&mut w, Key::Enter);
     keys(&mut w, "123 4");
     w
 }
@@ -78,7 +78,7 @@ pub fn code() -> Wizard {
 pub fn finishing() -> Wizard {
     let mut w = code();
     keys(&mut w, "56");
-    press(&mut w, Key::Enter).cmds;
+    press(&mut w, Key::Enter);
     update(
         &mut w,
         Msg::Verified(Ok(Verified {
@@ -110,7 +110,7 @@ pub fn done() -> Wizard {
 pub fn failed() -> Wizard {
     let mut w = finishing();
     let err = WizError::Network("No answer from Cognito.".into());
-    update(&mut w, Msg::Completed(Err(err))).cmds;
+    update(&mut w, Msg::Completed(Err(err)));
     w
 }
 

@@ -135,7 +135,10 @@ pub async fn run_with(
             app_registered,
         } => {
             summarise_unfinished(&presentation, user, issuer, EnrollResult::Cancelled);
-            Err(Failure::Signalled(signal, problems::cancelled(app_registered)))
+            Err(Failure::Signalled(
+                signal,
+                problems::cancelled(app_registered),
+            ))
         }
         Outcome::Failed {
             user,

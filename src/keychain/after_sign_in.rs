@@ -17,9 +17,10 @@ impl Remembered {
         before: &Remembered,
         signed_in_as: &str,
     ) -> Option<Remembered> {
-        let refresh_token = tokens.refresh_token.clone().or_else(|| {
-            (!before.refresh_token.is_empty()).then(|| before.refresh_token.clone())
-        })?;
+        let refresh_token = tokens
+            .refresh_token
+            .clone()
+            .or_else(|| (!before.refresh_token.is_empty()).then(|| before.refresh_token.clone()))?;
         Some(Remembered {
             refresh_token,
             client_secret: before.client_secret.clone(),

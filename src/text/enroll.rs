@@ -41,7 +41,8 @@ pub const HIDDEN_KEY: &str = "(hidden: press r)";
 pub const HIDDEN_QR: &str =
     "\nQR code hidden for screen sharing.\n\nPress r when only the user can see the screen.";
 pub const WEAK_SECRET: &str = "⚠ This secret is shorter than 128 bits; most apps accept it.";
-pub const WEAK_SECRET_PLAIN: &str = "Note: this secret is shorter than 128 bits; most apps accept it.";
+pub const WEAK_SECRET_PLAIN: &str =
+    "Note: this secret is shorter than 128 bits; most apps accept it.";
 pub const SESSION_RAN_OUT: &str = "The session has probably run out.";
 
 pub fn session_ends(clock: &str) -> String {
@@ -96,7 +97,7 @@ pub fn demo_code(code: &str, seconds_left: u64) -> String {
 
 pub fn code_problem(problem: &CodeProblem) -> String {
     match problem {
-        CodeProblem::NotACode(e) => format!("{}.", capitalised(&e.to_string())),
+        CodeProblem::NotACode(e) => not_a_code(e),
         CodeProblem::OnlyDigits => "Only digits: type the 6 digits your app shows.".into(),
         CodeProblem::TooLong => "The code has 6 digits.".into(),
         CodeProblem::DeviceNameTooLong(max) => {
@@ -109,12 +110,9 @@ pub fn code_problem(problem: &CodeProblem) -> String {
 pub const WRONG_CODE: &str = "That code did not match. Check that the entry you just added shows \
      the code, and type the one it shows now (codes change every 30 seconds).";
 
-fn capitalised(text: &str) -> String {
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map(|c| c.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
+/// A code that does not parse, on the code step and on a sign-in challenge alike.
+pub fn not_a_code(e: &crate::totp::CodeError) -> String {
+    format!("That is not a code: {e}.")
 }
 
 pub fn throttled(seconds: u64) -> String {
@@ -131,9 +129,7 @@ pub fn result(result: EnrollResult) -> &'static str {
     match result {
         EnrollResult::OnAndPreferred => "authenticator app MFA on and preferred",
         EnrollResult::On => "authenticator app MFA on",
-        EnrollResult::NotListed => {
-            "code verified, but Cognito does not list authenticator app MFA"
-        }
+        EnrollResult::NotListed => "code verified, but Cognito does not list authenticator app MFA",
         EnrollResult::SetUpAndSignedIn => "authenticator app MFA set up; signed in",
         EnrollResult::Cancelled => "cancelled: MFA not turned on",
         EnrollResult::Failed => "failed: MFA not turned on",

@@ -40,7 +40,7 @@ pub fn problem(problem: &Problem) -> String {
         Problem::NoSessionAfterVerify => "Cognito accepted the code but sent no session to \
                                           finish signing in with. Sign in again: your app is set \
                                           up."
-            .into(),
+        .into(),
         Problem::NoSignInToFinish => "Cognito accepted the code, but there is no sign-in to \
                                       finish. Sign in again: your app is set up."
             .into(),

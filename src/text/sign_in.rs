@@ -132,7 +132,7 @@ pub fn challenge_problem(problem: &ChallengeProblem) -> String {
         ChallengeProblem::NoRepeat => "Type the new password again.".into(),
         ChallengeProblem::PasswordsDiffer => "The two passwords differ; type them again.".into(),
         ChallengeProblem::MissingAttribute(name) => format!("Type a value for {name}."),
-        ChallengeProblem::NotACode(e) => format!("That is not a code: {e}."),
+        ChallengeProblem::NotACode(e) => super::enroll::not_a_code(e),
         ChallengeProblem::SentCodeLength => "Type the code you were sent (6 to 8 digits).".into(),
         ChallengeProblem::OnlyDigits => "Only digits: type the code you were given.".into(),
         ChallengeProblem::NoMethodOffered => "Cognito offered no MFA method to choose.".into(),

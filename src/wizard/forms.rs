@@ -39,7 +39,10 @@ impl SignInForm {
     /// The form for `username` (empty: the user types it), the focus where typing starts.
     pub fn new(username: &str, notice: Option<SignInNotice>) -> Self {
         let mut form = Form::new(vec![
-            (SignInField::Username, Field::text(USERNAME_MAX).with(username)),
+            (
+                SignInField::Username,
+                Field::text(USERNAME_MAX).with(username),
+            ),
             (SignInField::Password, Field::secret(PASSWORD_MAX)),
         ]);
         if !username.is_empty() {

@@ -167,7 +167,8 @@ async fn prompt(w: &Wizard, input: &mut Input) -> io::Result<Option<Vec<Msg>>> {
                 return Ok(Some(vec![Msg::Intent(Intent::Quit)]));
             }
             let mut device = form.form.value(CodeField::Device).to_owned();
-            if device.is_empty() {
+            // The device name is asked once there is a code to send with it.
+            if device.is_empty() && crate::totp::parse_user_code(&code).is_ok() {
                 let question = words::plain_device_prompt(&w.settings.default_device_name);
                 let Some(typed) = ask(input, &question).await? else {
                     return Ok(None);

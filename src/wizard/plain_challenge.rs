@@ -10,7 +10,10 @@ use crate::wizard::forms::ChallengeForm;
 use crate::wizard::msg::{Intent, Msg, Submission};
 use crate::wizard::plain_io::{Input, ask, ask_secret, say};
 
-pub(super) async fn prompt(form: &ChallengeForm, input: &mut Input) -> io::Result<Option<Vec<Msg>>> {
+pub(super) async fn prompt(
+    form: &ChallengeForm,
+    input: &mut Input,
+) -> io::Result<Option<Vec<Msg>>> {
     say(&words::intro(&form.prompt))?;
     if let Some(error) = &form.error {
         say(&words::challenge_problem(error))?;
@@ -42,7 +45,12 @@ pub(super) async fn prompt(form: &ChallengeForm, input: &mut Input) -> io::Resul
             if *kind == CodeKind::SoftwareToken {
                 say(words::REPLACING)?;
             }
-            let Some(code) = ask(input, &format!("{} (q to quit): ", words::CODE)).await? else {
+            let Some(code) = ask(
+                input,
+                &format!("{} (q to quit): ", words::title(&form.prompt)),
+            )
+            .await?
+            else {
                 return Ok(None);
             };
             if code.trim() == "q" {

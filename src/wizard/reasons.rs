@@ -112,7 +112,9 @@ pub enum Problem {
     NoSignInToFinish,
     CannotFinish(FlowError),
     /// The session expired and there is no sign-in to start again.
-    SessionExpired { secret_shown: bool },
+    SessionExpired {
+        secret_shown: bool,
+    },
     CannotDrawQr(String),
 }
 

@@ -111,7 +111,7 @@ pub fn ask(asker: &mut dyn Asker, prompt: &Prompt) -> Result<Answer, Failure> {
                 asker.note(words::REPLACING);
             }
             let code: String = asker
-                .line(&format!("{}: ", words::CODE))?
+                .line(&format!("{}: ", words::title(prompt)))?
                 .split_whitespace()
                 .collect();
             Ok(Answer::Code(Sensitive::new(code)))

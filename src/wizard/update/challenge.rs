@@ -118,10 +118,7 @@ fn code(kind: CodeKind, typed: &str) -> Result<Answer, Refusal> {
             .map_err(|e| (ChallengeProblem::NotACode(e), Some(ChallengeField::Code)))?,
         _ if (6..=8).contains(&digits.len()) => digits,
         _ => {
-            return Err((
-                ChallengeProblem::SentCodeLength,
-                Some(ChallengeField::Code),
-            ));
+            return Err((ChallengeProblem::SentCodeLength, Some(ChallengeField::Code)));
         }
     };
     Ok(Answer::Code(Sensitive::new(code)))

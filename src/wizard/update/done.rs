@@ -20,11 +20,7 @@ pub(super) fn on_completed(w: &mut Wizard, completed: Completed) -> Vec<Cmd> {
                 (true, false) => EnrollResult::On,
                 (false, _) => EnrollResult::NotListed,
             };
-            (
-                result,
-                user.mfa_methods.clone(),
-                user.preferred_mfa.clone(),
-            )
+            (result, user.mfa_methods.clone(), user.preferred_mfa.clone())
         }
         None => (EnrollResult::SetUpAndSignedIn, Vec::new(), None),
     };

@@ -115,7 +115,9 @@ pub(super) fn submit(w: &mut Wizard, code: &str, device: &str) -> Vec<Cmd> {
     let Step::Code(form) = &mut w.step else {
         return Vec::new();
     };
+    // A whole device name (plain mode) goes into the form; the form's own text is left as typed.
     if let Some(field) = form.form.field_mut(CodeField::Device)
+        && field.value() != device
         && field.set(device.trim()).is_err()
     {
         form.error = Some(CodeProblem::DeviceNameTooLong(field.max_chars()));

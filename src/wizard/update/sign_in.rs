@@ -23,7 +23,11 @@ pub(super) fn submit_form(w: &mut Wizard) -> Vec<Cmd> {
     let Step::SignIn(form) = &mut w.step else {
         return Vec::new();
     };
-    let username = form.form.field(SignInField::Username).map_or("", |f| f.trimmed()).to_owned();
+    let username = form
+        .form
+        .field(SignInField::Username)
+        .map_or("", |f| f.trimmed())
+        .to_owned();
     let password = Sensitive::new(form.form.value(SignInField::Password));
     submit(w, &username, password)
 }
@@ -123,11 +127,7 @@ pub(super) fn on_auth_answered(w: &mut Wizard, answer: AuthAnswer) -> Vec<Cmd> {
     };
     let next = flow.on_response_at(&answer.response, time_of(answer.at));
     if matches!(w.step, Step::Finishing(_)) && !matches!(next, Ok(Next::Tokens(_))) {
-        let asked = answer
-            .response
-            .challenge_name
-            .clone()
-            .unwrap_or_default();
+        let asked = answer.response.challenge_name.clone().unwrap_or_default();
         return fail(w, Problem::ChallengeAfterSetup(asked));
     }
     match next {
@@ -185,7 +185,10 @@ fn remember(w: &mut Wizard, tokens: &AuthenticationResult) -> Vec<Cmd> {
         w.keychain_note = Some(KeychainNote::HelpdeskNeverStores);
         return Vec::new();
     }
-    let signed_in_as = w.flow.as_ref().map_or(target.username.as_str(), |f| f.username());
+    let signed_in_as = w
+        .flow
+        .as_ref()
+        .map_or(target.username.as_str(), |f| f.username());
     let before = Remembered::nothing(target.client_secret.clone());
     let Some(remembered) = Remembered::after_sign_in(tokens, &before, signed_in_as) else {
         w.keychain_note = Some(KeychainNote::NoRefreshToken);

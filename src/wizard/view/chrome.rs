@@ -57,7 +57,11 @@ pub(super) fn help(frame: &mut Frame, area: Rect, w: &Wizard, theme: Theme) {
         .iter()
         .map(|b| (keys_shown(b.keys, true), b.label))
         .collect();
-    let key_width = rows.iter().map(|(k, _)| k.chars().count()).max().unwrap_or(0);
+    let key_width = rows
+        .iter()
+        .map(|(k, _)| k.chars().count())
+        .max()
+        .unwrap_or(0);
     for (keys, label) in rows {
         lines.push(Line::from(vec![
             Span::styled(format!("{keys:<key_width$}"), theme.key()),

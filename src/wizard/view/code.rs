@@ -16,7 +16,10 @@ pub(super) fn render(frame: &mut Frame, area: Rect, w: &Wizard, form: &CodeForm,
     let e = &form.enrollment;
     let mut page = Page::new(header(w, theme));
     page.blank();
-    page.push(Line::from(words::code_intro(&w.settings.issuer, &e.account)));
+    page.push(Line::from(words::code_intro(
+        &w.settings.issuer,
+        &e.account,
+    )));
     page.blank();
     for (id, field) in form.form.fields() {
         let focused = form.form.is_focused(*id) && !form.busy;

@@ -45,8 +45,8 @@ pub(super) fn render(frame: &mut Frame, area: Rect, w: &Wizard, e: &Enrollment, 
         frame.render_widget(QrWidget { qr: &e.qr, quiet }, qr_area);
     } else {
         let hidden = Paragraph::new(words::HIDDEN_QR)
-        .wrap(Wrap { trim: true })
-        .block(Block::bordered());
+            .wrap(Wrap { trim: true })
+            .block(Block::bordered());
         frame.render_widget(hidden, qr_area);
     }
     let text_area = Rect {

@@ -41,7 +41,11 @@ pub(super) fn render(frame: &mut Frame, area: Rect, w: &Wizard, form: &SignInFor
     }
     page.blank();
     if form.busy {
-        page.push(Line::from(format!("{} {}", spinner(w.frame), words::SIGNING_IN)));
+        page.push(Line::from(format!(
+            "{} {}",
+            spinner(w.frame),
+            words::SIGNING_IN
+        )));
     } else if let Some(error) = &form.error {
         page.push(Line::styled(words::problem(error), theme.error()));
     }
