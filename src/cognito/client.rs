@@ -337,7 +337,7 @@ fn describe_bad_body(bytes: &[u8], e: &serde_json::Error) -> String {
         "an HTML page".into()
     } else if e.is_eof() {
         "truncated JSON".into()
-    } else if e.is_data() {
+    } else if e.is_data() || serde_json::from_slice::<serde::de::IgnoredAny>(bytes).is_ok() {
         format!("unexpected JSON: {}", one_line(&e.to_string()))
     } else {
         "not JSON".into()
