@@ -4,10 +4,9 @@
 
 mod support;
 
-use std::io::Write;
-use std::process::{Command, Output, Stdio};
-use std::sync::mpsc;
+use std::process::{Command, Output};
 use std::time::Duration;
+use support::deadline::output_within;
 use support::hostile_server::{HostileServer, Mode, raw_controls};
 
 const FORMATS: [&str; 4] = ["json", "text", "table", "yaml"];
@@ -52,35 +51,15 @@ fn run(cmd: Cmd, url: &str, format: &str) -> Output {
 /// Runs one command against `url` with these read and connect timeouts; fails the test if it
 /// has not ended within 10 s.
 fn run_with(cmd: Cmd, url: &str, format: &str, [read, connect]: [&str; 2]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_cognito-mfa"))
+    let mut command = Command::new(env!("CARGO_BIN_EXE_cognito-mfa"));
+    command
         .args(args(cmd))
         .args(["--endpoint-url", url, "--output", format])
         .args(["--cli-read-timeout", read, "--cli-connect-timeout", connect])
         .env("AWS_CONFIG_FILE", "/nonexistent/aws-config")
         .env("COGNITO_MFA_KEYCHAIN", "none")
-        .env_remove("AWS_DEFAULT_OUTPUT")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut stdin = child.stdin.take().unwrap();
-    let _ = stdin.write_all(b"Corr3ct-Horse!\n");
-    drop(stdin);
-    let pid = child.id();
-    let (done, ended) = mpsc::channel();
-    std::thread::spawn(move || {
-        let _ = done.send(child.wait_with_output());
-    });
-    match ended.recv_timeout(Duration::from_secs(10)) {
-        Ok(output) => output.unwrap(),
-        Err(_) => {
-            let _ = Command::new("kill")
-                .args(["-KILL", &pid.to_string()])
-                .status();
-            panic!("{cmd:?} --output {format} against {url} did not end within 10 s");
-        }
-    }
+        .env_remove("AWS_DEFAULT_OUTPUT");
+    output_within(command, Some(b"Corr3ct-Horse!\n"))
 }
 
 /// Runs every command against a server in `mode` (one server per run) and checks each run.

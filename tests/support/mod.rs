@@ -1,4 +1,5 @@
 #![allow(dead_code)]
+pub mod deadline;
 pub mod emulator_thread;
 pub mod fake_server;
 pub mod hostile_server;
