@@ -21,3 +21,17 @@ pub fn disable() -> std::io::Result<()> {
     rustix::process::set_dumpable_behavior(rustix::process::DumpableBehavior::NotDumpable)?;
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn the_limit_and_the_dumpable_flag_are_off() {
+        use rustix::process::{DumpableBehavior, Resource, dumpable_behavior, getrlimit};
+        // Turning the unit-test process's core dumps off harms nothing.
+        super::disable().unwrap();
+        let limit = getrlimit(Resource::Core);
+        assert_eq!((limit.current, limit.maximum), (Some(0), Some(0)));
+        assert_eq!(dumpable_behavior().unwrap(), DumpableBehavior::NotDumpable);
+    }
+}
