@@ -36,35 +36,6 @@ macro_rules! operation {
     };
 }
 
-/// The longest SecretCode accepted; Cognito's are 32 characters (moto's 12).
-pub const MAX_SECRET_CODE_LEN: usize = 1024;
-
-/// A SecretCode must be base32, as an authenticator app takes it: the letters A–Z in any case
-/// and the digits 2–7, padding (`=`) optional and only at the end, not empty, at most
-/// [`MAX_SECRET_CODE_LEN`] characters. Anything else is not Cognito's answer, and must not
-/// reach a QR code or the terminal.
-pub fn check_secret_code(secret: &str) -> Result<(), String> {
-    let body = secret.trim_end_matches('=');
-    if body.is_empty() {
-        return Err("an empty SecretCode".into());
-    }
-    if secret.len() > MAX_SECRET_CODE_LEN {
-        return Err(format!(
-            "a SecretCode of {} characters, more than {MAX_SECRET_CODE_LEN}",
-            secret.chars().count()
-        ));
-    }
-    if !body
-        .bytes()
-        .all(|b| b.is_ascii_alphabetic() || (b'2'..=b'7').contains(&b))
-    {
-        return Err(
-            "a SecretCode that is not base32 (only the letters A-Z and the digits 2-7)".into(),
-        );
-    }
-    Ok(())
-}
-
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase")]
 pub struct AssociateSoftwareTokenRequest {
@@ -85,7 +56,7 @@ operation!(
     AssociateSoftwareTokenRequest,
     AssociateSoftwareTokenResponse,
     "AssociateSoftwareToken",
-    |r| check_secret_code(r.secret_code.expose())
+    |r| super::secret_code::check(r.secret_code.expose())
 );
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -333,153 +304,5 @@ pub fn redact(value: &serde_json::Value) -> serde_json::Value {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use serde_json::json;
-
-    #[test]
-    fn associate_request_omits_absent_members() {
-        let req = AssociateSoftwareTokenRequest {
-            access_token: Some("tok".into()),
-            session: None,
-        };
-        assert_eq!(
-            serde_json::to_value(&req).unwrap(),
-            json!({"AccessToken": "tok"})
-        );
-    }
-
-    #[test]
-    fn secret_codes_must_be_base32() {
-        for good in [
-            "JBSWY3DPEHPK3PXP",
-            "asdfasdfasdf",
-            "jbswy3dp====",
-            &"A".repeat(1024),
-        ] {
-            assert!(check_secret_code(good).is_ok(), "{good}");
-        }
-        for bad in [
-            "",
-            "====",
-            "JBSW Y3DP",
-            "JBSWY3DP1",
-            "JBSW=Y3DP",
-            "\u{1b}[2J",
-            "ÄBC",
-            &"A".repeat(1025),
-        ] {
-            assert!(check_secret_code(bad).is_err(), "{bad:?}");
-        }
-        let answer = AssociateSoftwareTokenResponse {
-            secret_code: "not base32!".into(),
-            session: None,
-        };
-        assert!(AssociateSoftwareTokenRequest::check_response(&answer).is_err());
-    }
-
-    #[test]
-    fn verify_request_in_model_order() {
-        let req = VerifySoftwareTokenRequest {
-            access_token: None,
-            session: Some("s".repeat(20).into()),
-            user_code: "123456".into(),
-            friendly_device_name: Some("phone".into()),
-        };
-        assert_eq!(
-            serde_json::to_string(&req).unwrap(),
-            format!(
-                r#"{{"Session":"{}","UserCode":"123456","FriendlyDeviceName":"phone"}}"#,
-                "s".repeat(20)
-            )
-        );
-    }
-
-    #[test]
-    fn set_mfa_preference_uses_the_models_odd_names() {
-        let req = SetUserMfaPreferenceRequest {
-            sms_mfa_settings: Some(MfaSettings::default()),
-            software_token_mfa_settings: Some(MfaSettings {
-                enabled: Some(true),
-                preferred_mfa: Some(true),
-            }),
-            email_mfa_settings: None,
-            access_token: "t".into(),
-        };
-        let v = serde_json::to_value(&req).unwrap();
-        assert_eq!(
-            v,
-            json!({"SMSMfaSettings": {}, "SoftwareTokenMfaSettings": {"Enabled": true, "PreferredMfa": true}, "AccessToken": "t"})
-        );
-    }
-
-    #[test]
-    fn get_user_reads_mfa_settings() {
-        let r: GetUserResponse = serde_json::from_value(json!({
-            "Username": "alice",
-            "UserAttributes": [{"Name": "email", "Value": "a@example.com"}],
-            "PreferredMfaSetting": "SOFTWARE_TOKEN_MFA",
-            "UserMFASettingList": ["SOFTWARE_TOKEN_MFA"]
-        }))
-        .unwrap();
-        assert_eq!(r.attribute("email"), Some("a@example.com"));
-        assert_eq!(r.user_mfa_setting_list.unwrap(), vec!["SOFTWARE_TOKEN_MFA"]);
-        let none: GetUserResponse =
-            serde_json::from_value(json!({"Username": "b", "PreferredMfaSetting": ""})).unwrap();
-        assert_eq!(none.preferred_mfa_setting, None);
-    }
-
-    #[test]
-    fn verify_response_status() {
-        let r: VerifySoftwareTokenResponse =
-            serde_json::from_str(r#"{"Status":"SUCCESS","Session":"abc"}"#).unwrap();
-        assert_eq!(r.status, Some(VerifyStatus::Success));
-        assert!(
-            serde_json::from_str::<VerifySoftwareTokenResponse>(r#"{"Status":"NOPE"}"#).is_err()
-        );
-    }
-
-    #[test]
-    fn debug_of_auth_request_hides_the_password() {
-        let mut params = SecretParams::new();
-        params.insert("USERNAME".into(), "alice".into());
-        params.insert("PASSWORD".into(), "Corr3ct-Horse!".into());
-        let req = InitiateAuthRequest {
-            auth_flow: "USER_PASSWORD_AUTH".into(),
-            auth_parameters: params,
-            client_id: "c".into(),
-        };
-        assert!(!format!("{req:?}").contains("Corr3ct"));
-    }
-
-    #[test]
-    fn debug_of_a_challenge_shows_parameter_names_only() {
-        let r: AuthResponse = serde_json::from_value(json!({
-            "ChallengeName": "PASSWORD_VERIFIER",
-            "ChallengeParameters": {"SRP_B": "abcdef0123", "SECRET_BLOCK": "c2VjcmV0YmxvY2s="}
-        }))
-        .unwrap();
-        let text = format!("{r:?}");
-        assert!(
-            text.contains("SRP_B") && text.contains("PASSWORD_VERIFIER"),
-            "{text}"
-        );
-        assert!(
-            !text.contains("abcdef0123") && !text.contains("c2VjcmV0YmxvY2s="),
-            "{text}"
-        );
-    }
-
-    #[test]
-    fn redact_hides_nested_secrets_and_keeps_the_rest() {
-        let v = json!({"AccessToken": "a", "UserCode": "123456", "FriendlyDeviceName": "phone",
-            "AuthParameters": {"USERNAME": "bob", "PASSWORD": "p"},
-            "AuthenticationResult": {"IdToken": "i", "ExpiresIn": 3600}});
-        let r = redact(&v);
-        let text = r.to_string();
-        for secret in ["\"a\"", "123456", "\"p\"", "\"i\""] {
-            assert!(!text.contains(secret), "{text}");
-        }
-        assert!(text.contains("phone") && text.contains("bob") && text.contains("3600"));
-    }
-}
+#[path = "wire_tests.rs"]
+mod tests;
