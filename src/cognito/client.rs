@@ -172,7 +172,7 @@ impl CognitoClient {
                         eprintln!(
                             "DEBUG {} attempt {attempt} failed ({}); retrying in {} ms",
                             O::NAME,
-                            e.service_code().unwrap_or("network"),
+                            one_line(e.service_code().unwrap_or("network")),
                             wait.as_millis()
                         );
                     }
