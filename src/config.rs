@@ -1,6 +1,7 @@
 //! Region, endpoint and client settings, resolved in the AWS CLI's order:
 //! flag, then environment, then the profile in `~/.aws/config`.
 
+use crate::capped_read::{DOCUMENT_CAP, read_capped_to_string};
 use crate::cognito::endpoint::{Endpoint, EndpointError};
 use crate::cognito::{ClientSettings, RetryPolicy};
 use std::collections::HashMap;
@@ -50,7 +51,7 @@ pub enum ConfigError {
     BadRegion(String),
     #[error("The config profile ({0}) could not be found")]
     ProfileNotFound(String),
-    #[error("Cannot read the AWS config file {path}: {detail}")]
+    #[error("Cannot read the AWS config file {}: {detail}", crate::safe_text::one_line(&path.to_string_lossy()))]
     ConfigFile { path: PathBuf, detail: String },
     #[error("{0}")]
     Endpoint(#[from] EndpointError),
@@ -105,9 +106,9 @@ fn load_profile(over: &Overrides, env: &dyn Env) -> Result<Profile, ConfigError>
         .map(PathBuf::from)
         .or_else(|| dirs::home_dir().map(|h| h.join(".aws").join("config")));
     let text = match path {
-        Some(path) => match std::fs::read_to_string(&path) {
+        Some(path) => match read_capped_to_string(&path, DOCUMENT_CAP) {
             Ok(text) => text,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
+            Err(e) if e.is_not_found() => String::new(),
             Err(e) => {
                 return Err(ConfigError::ConfigFile {
                     path,

@@ -9,15 +9,19 @@
 )]
 
 pub mod auth;
+pub mod capped_read;
 pub mod cli;
 pub mod cognito;
 pub mod commands;
 pub mod config;
+pub mod core_dumps;
+pub mod depth;
 pub mod emulator;
 pub mod failure;
 pub mod keychain;
 pub mod output;
 pub mod qr;
+pub mod safe_text;
 pub mod secret;
 pub mod text;
 pub mod totp;

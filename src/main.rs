@@ -3,12 +3,13 @@
 use clap::Parser;
 use cognito_mfa::cli::Cli;
 use cognito_mfa::failure::{EXIT_OK, EXIT_OTHER, EXIT_USAGE, Failure};
+use cognito_mfa::safe_text::lines;
 
 fn main() {
     let code = match Cli::try_parse() {
         Ok(cli) => run(cli),
         Err(e) => {
-            let _ = e.print();
+            print_clap(&e);
             if e.use_stderr() { EXIT_USAGE } else { EXIT_OK }
         }
     };
@@ -36,9 +37,29 @@ fn run(cli: Cli) -> i32 {
     }
 }
 
+/// Prints an error on stderr. Messages may quote a server's answer, a file's name or a flag's
+/// value: control characters are shown escaped, whatever their source.
 fn report(failure: &Failure) {
+    let text = failure.to_string();
+    let text = lines(&text);
     match failure {
-        Failure::Api(cognito_mfa::cognito::ApiError::Service(e)) => eprintln!("\n{e}"),
-        other => eprintln!("cognito-mfa: error: {other}"),
+        Failure::Api(cognito_mfa::cognito::ApiError::Service(_)) => eprintln!("\n{text}"),
+        _ => eprintln!("cognito-mfa: error: {text}"),
+    }
+}
+
+/// clap's help or error. When an argument holds a control character (which clap's message may
+/// quote), the message is printed plain, without colours, with control characters escaped.
+fn print_clap(e: &clap::Error) {
+    let clean = std::env::args_os().all(|a| lines(&a.to_string_lossy()) == a.to_string_lossy());
+    if clean {
+        let _ = e.print();
+        return;
+    }
+    let plain = e.render().to_string();
+    if e.use_stderr() {
+        eprint!("{}", lines(&plain));
+    } else {
+        print!("{}", lines(&plain));
     }
 }

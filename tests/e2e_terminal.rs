@@ -58,6 +58,37 @@ fn quitting_half_way_asks_first_and_restores_the_terminal() {
 }
 
 #[test]
+fn every_stopping_signal_restores_the_terminal_and_exits_128_plus_its_number() {
+    for (name, number) in [("INT", 2), ("HUP", 1), ("QUIT", 3), ("TERM", 15)] {
+        let mut pty = at_scan(80, 24);
+        pty.wait_for("the QR", |s| decode_qr(s).is_some());
+        assert!(pty.screen().alternate_screen());
+        assert!(!pty.cooked(), "raw while the wizard runs");
+        pty.signal(name);
+        pty.wait_for_exit();
+        let status = pty.child.wait().unwrap();
+        assert_eq!(status.exit_code(), 128 + number, "SIG{name}");
+        assert!(!pty.screen().alternate_screen(), "SIG{name}: main screen");
+        assert!(!pty.screen().hide_cursor(), "SIG{name}: cursor shown");
+        assert!(pty.cooked(), "SIG{name}: echo and line editing back on");
+    }
+}
+
+#[test]
+fn a_100_kb_paste_is_one_edit_and_ctrl_c_still_quits() {
+    let mut pty = Pty::spawn(&["demo"], &[], 80, 24);
+    pty.wait_for_text("Password");
+    let paste = format!("\x1b[200~{}\x1b[201~", "x".repeat(100 * 1024));
+    pty.send(&paste);
+    // The password field takes what fits; the screen shows its dots.
+    pty.wait_for("the pasted password", |s| s.contents().contains("••••••••"));
+    pty.send("\x03");
+    pty.wait_for_exit();
+    assert_eq!(pty.child.wait().unwrap().exit_code(), 130);
+    assert!(pty.cooked());
+}
+
+#[test]
 fn sigterm_restores_the_terminal() {
     let mut pty = at_scan(80, 24);
     pty.wait_for("the QR", |s| decode_qr(s).is_some());

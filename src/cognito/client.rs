@@ -4,6 +4,8 @@
 use super::endpoint::Endpoint;
 use super::error::{ApiError, ServiceError, ServiceErrorKind, error_code};
 use super::wire::{ErrorBody, Operation, redact};
+use crate::capped_read::{DOCUMENT_CAP, read_capped};
+use crate::safe_text::{json_safe, one_line};
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
@@ -98,8 +100,11 @@ impl std::fmt::Debug for CognitoClient {
 
 impl CognitoClient {
     pub fn new(settings: ClientSettings) -> Result<Self, ClientBuildError> {
+        // Redirects are never followed: a 3xx is an error, and nothing (the access token
+        // included) is sent anywhere but the endpoint.
         let mut builder = reqwest::Client::builder()
             .user_agent(USER_AGENT)
+            .redirect(reqwest::redirect::Policy::none())
             .pool_max_idle_per_host(2);
         if settings.endpoint.is_plain_http() {
             // Loopback never goes through a proxy; HTTPS honours HTTPS_PROXY / NO_PROXY as the
@@ -113,7 +118,7 @@ impl CognitoClient {
             builder = builder.timeout(t);
         }
         if let Some(path) = &settings.ca_bundle {
-            let pem = std::fs::read(path).map_err(|e| ClientBuildError::CaBundle {
+            let pem = read_capped(path, DOCUMENT_CAP).map_err(|e| ClientBuildError::CaBundle {
                 path: path.clone(),
                 detail: e.to_string(),
             })?;
@@ -167,7 +172,7 @@ impl CognitoClient {
                         eprintln!(
                             "DEBUG {} attempt {attempt} failed ({}); retrying in {} ms",
                             O::NAME,
-                            e.service_code().unwrap_or("network"),
+                            one_line(e.service_code().unwrap_or("network")),
                             wait.as_millis()
                         );
                     }
@@ -200,6 +205,19 @@ impl CognitoClient {
         };
         let error_header = header("x-amzn-ErrorType");
         let request_id = header("x-amzn-RequestId");
+        if (300..400).contains(&status) {
+            return Err(ApiError::Redirect {
+                operation: O::NAME,
+                status,
+                location: redirect_host(
+                    response
+                        .headers()
+                        .get("Location")
+                        .map(|v| String::from_utf8_lossy(v.as_bytes()))
+                        .as_deref(),
+                ),
+            });
+        }
         let bytes = read_bounded(response).await.map_err(|e| match e {
             BodyError::TooLarge => ApiError::BadResponse {
                 operation: O::NAME,
@@ -212,11 +230,17 @@ impl CognitoClient {
             self.log_json(&format!("response {} HTTP {status}", O::NAME), &bytes);
         }
         if (200..300).contains(&status) {
-            return serde_json::from_slice(&bytes).map_err(|e| ApiError::BadResponse {
+            let answer = serde_json::from_slice(&bytes).map_err(|e| ApiError::BadResponse {
                 operation: O::NAME,
                 status,
                 detail: describe_bad_body(&bytes, &e),
-            });
+            })?;
+            O::check_response(&answer).map_err(|detail| ApiError::BadResponse {
+                operation: O::NAME,
+                status,
+                detail,
+            })?;
+            return Ok(answer);
         }
         let parsed: Option<ErrorBody> = serde_json::from_slice(&bytes).ok();
         let code = error_code(
@@ -248,13 +272,18 @@ impl CognitoClient {
     }
 
     fn transport_error(&self, operation: &'static str, e: &reqwest::Error) -> ApiError {
+        // A connect that times out is both a connect and a timeout error.
+        if e.is_connect()
+            && e.is_timeout()
+            && let Some(after) = self.inner.settings.connect_timeout
+        {
+            return ApiError::ConnectTimeout {
+                endpoint: self.inner.settings.endpoint.as_str().to_string(),
+                after,
+            };
+        }
         if e.is_timeout() {
-            let after = self
-                .inner
-                .settings
-                .request_timeout
-                .or(self.inner.settings.connect_timeout)
-                .unwrap_or_default();
+            let after = self.inner.settings.request_timeout.unwrap_or_default();
             return ApiError::Timeout { operation, after };
         }
         if e.is_connect() {
@@ -274,7 +303,7 @@ impl CognitoClient {
             Ok(v) => redact(&v).to_string(),
             Err(_) => format!("<{} bytes, not JSON>", bytes.len()),
         };
-        eprintln!("DEBUG {label}: {shown}");
+        eprintln!("DEBUG {label}: {}", json_safe(&shown));
     }
 }
 
@@ -308,8 +337,8 @@ fn describe_bad_body(bytes: &[u8], e: &serde_json::Error) -> String {
         "an HTML page".into()
     } else if e.is_eof() {
         "truncated JSON".into()
-    } else if e.is_data() {
-        format!("unexpected JSON: {e}")
+    } else if e.is_data() || serde_json::from_slice::<serde::de::IgnoredAny>(bytes).is_ok() {
+        format!("unexpected JSON: {}", one_line(&e.to_string()))
     } else {
         "not JSON".into()
     }
@@ -320,7 +349,19 @@ fn root_cause(e: &(dyn std::error::Error + 'static)) -> String {
     while let Some(next) = source.source() {
         source = next;
     }
-    source.to_string()
+    one_line(&source.to_string()).into_owned()
+}
+
+/// The host a redirect points at, for the message: never followed, never looked up.
+fn redirect_host(location: Option<&str>) -> String {
+    let Some(location) = location else {
+        return "no location".into();
+    };
+    let host = reqwest::Url::parse(location)
+        .ok()
+        .and_then(|u| u.host_str().map(str::to_string))
+        .unwrap_or_else(|| "a relative or unreadable location".into());
+    one_line(&host).into_owned()
 }
 
 #[cfg(test)]

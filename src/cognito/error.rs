@@ -1,6 +1,7 @@
 //! Errors of the Cognito client: the service's typed errors, each with a message that says what
 //! happened and what to do, and the transport's own failures.
 
+use crate::safe_text::one_line;
 use std::fmt;
 use std::time::Duration;
 
@@ -84,17 +85,18 @@ pub struct ServiceError {
     pub request_id: Option<String>,
 }
 
+/// The code and message come from the server: control characters in them are shown escaped.
 impl fmt::Display for ServiceError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
             "An error occurred ({}) when calling the {} operation: {}\n{}",
-            self.code,
+            one_line(&self.code),
             self.operation,
             if self.message.is_empty() {
-                "(no message)"
+                "(no message)".into()
             } else {
-                &self.message
+                one_line(&self.message)
             },
             self.kind.hint()
         )
@@ -114,9 +116,24 @@ pub enum ApiError {
         after: Duration,
     },
     #[error(
+        "Could not connect to {endpoint} within {} s. Check the network, the region and --endpoint-url (and HTTPS_PROXY / NO_PROXY if a proxy is needed), or allow more time with --cli-connect-timeout.",
+        after.as_secs_f32()
+    )]
+    ConnectTimeout { endpoint: String, after: Duration },
+    #[error(
         "Could not connect to {endpoint}: {detail}. Check the network, the region and --endpoint-url (and HTTPS_PROXY / NO_PROXY if a proxy is needed)."
     )]
     Connect { endpoint: String, detail: String },
+    /// A 3xx answer: redirects are never followed, so nothing goes anywhere but the endpoint.
+    #[error(
+        "The endpoint answered the {operation} call with HTTP {status}, a redirect to {location}, which is not followed: Cognito never redirects. Check --endpoint-url."
+    )]
+    Redirect {
+        operation: &'static str,
+        status: u16,
+        /// The host of the `Location` header, made safe to print ("no location" without one).
+        location: String,
+    },
     #[error(
         "The endpoint answered the {operation} call with HTTP {status} and a body that is not a Cognito answer ({detail}). Check --endpoint-url; if it is right, try again later."
     )]
@@ -153,7 +170,10 @@ impl ApiError {
     pub fn is_network(&self) -> bool {
         matches!(
             self,
-            Self::Timeout { .. } | Self::Connect { .. } | Self::Transport { .. }
+            Self::Timeout { .. }
+                | Self::ConnectTimeout { .. }
+                | Self::Connect { .. }
+                | Self::Transport { .. }
         )
     }
 
@@ -163,7 +183,10 @@ impl ApiError {
             Self::Service(e) => e.kind == ServiceErrorKind::TooManyRequests || e.status >= 500,
             Self::BadResponse { status, .. } => *status >= 500,
             Self::Connect { .. } => true,
-            Self::Timeout { .. } | Self::Transport { .. } => false,
+            Self::Timeout { .. }
+            | Self::ConnectTimeout { .. }
+            | Self::Transport { .. }
+            | Self::Redirect { .. } => false,
         }
     }
 }
@@ -241,6 +264,25 @@ mod tests {
         assert!(text.starts_with("An error occurred (EnableSoftwareTokenMFAException) when calling the VerifySoftwareToken operation: Code mismatch"));
         assert!(text.contains("clock automatically") && text.contains("fresh code"));
         assert!(ServiceErrorKind::CodeMismatch.is_wrong_code());
+    }
+
+    #[test]
+    fn control_characters_from_the_server_are_shown_escaped() {
+        let e = ServiceError {
+            operation: "AssociateSoftwareToken",
+            kind: ServiceErrorKind::Other,
+            code: "Bad\u{1b}]0;pwned\u{7}".into(),
+            message: "line\u{1b}[2J\u{9b}31m\nfake prompt".into(),
+            status: 400,
+            request_id: None,
+        };
+        let text = e.to_string();
+        assert!(
+            text.contains("(Bad\\u{1b}]0;pwned\\u{7})")
+                && text.contains("line\\u{1b}[2J\\u{9b}31m\\u{a}fake prompt"),
+            "{text}"
+        );
+        assert!(!text.contains(['\u{1b}', '\u{7}', '\u{9b}']), "{text}");
     }
 
     #[test]

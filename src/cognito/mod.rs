@@ -4,6 +4,7 @@
 pub mod client;
 pub mod endpoint;
 pub mod error;
+pub mod secret_code;
 pub mod wire;
 
 pub use client::{ClientSettings, CognitoClient, RetryPolicy};

@@ -186,7 +186,7 @@ fn rfc3339(unix: u64) -> String {
 /// The summary for a helpdesk ticket: no secret, no token.
 pub fn summary_text(s: &Summary, json: bool) -> String {
     if json {
-        return serde_json::json!({
+        let json = serde_json::json!({
             "user": s.user,
             "account": s.account,
             "issuer": s.issuer,
@@ -195,8 +195,8 @@ pub fn summary_text(s: &Summary, json: bool) -> String {
             "result": words::result(s.result),
             "mfaMethods": s.mfa_methods,
             "preferredMfa": s.preferred_mfa,
-        })
-        .to_string();
+        });
+        return crate::safe_text::json_safe(&json.to_string()).into_owned();
     }
     let mut lines = vec![
         "Enrollment summary".to_owned(),
@@ -213,7 +213,7 @@ pub fn summary_text(s: &Summary, json: bool) -> String {
     if !s.mfa_methods.is_empty() {
         lines.push(format!("  MFA methods:  {}", s.mfa_methods.join(", ")));
     }
-    lines.join("\n")
+    crate::safe_text::lines(&lines.join("\n")).into_owned()
 }
 
 #[cfg(test)]

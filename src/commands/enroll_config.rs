@@ -2,6 +2,7 @@
 //! id, issuer, helpdesk mode). TOML; `--config`, else `cognito-mfa/config.toml` in the platform config dir.
 //! Precedence: flag > environment > this file.
 
+use crate::capped_read::{DOCUMENT_CAP, read_capped_to_string};
 use crate::failure::Failure;
 use serde::Deserialize;
 use std::path::{Path, PathBuf};
@@ -31,7 +32,7 @@ pub fn load(explicit: Option<&Path>) -> Result<EnrollConfig, Failure> {
             _ => return Ok(EnrollConfig::default()),
         },
     };
-    let text = std::fs::read_to_string(&path).map_err(|e| {
+    let text = read_capped_to_string(&path, DOCUMENT_CAP).map_err(|e| {
         Failure::Config(format!(
             "Cannot read the config file {}: {e}.",
             path.display()

@@ -7,6 +7,7 @@ pub mod enroll;
 pub mod enroll_args;
 pub mod enroll_config;
 pub mod enroll_start;
+pub mod file_value;
 pub mod sign_in;
 
 use crate::cli::{AssociateArgs, Cli, Command, GlobalArgs, VerifyArgs};
@@ -18,6 +19,9 @@ use enroll_args::EnrollArgs;
 
 pub async fn dispatch(cli: Cli) -> Result<(), Failure> {
     let global = cli.global;
+    if holds_secrets(cli.command.as_ref()) {
+        no_core_dumps();
+    }
     match cli.command {
         Some(Command::AssociateSoftwareToken(args)) => associate(global, args).await,
         Some(Command::VerifySoftwareToken(args)) => verify(global, args).await,
@@ -48,11 +52,23 @@ pub async fn dispatch(cli: Cli) -> Result<(), Failure> {
         Some(Command::Forget(args)) => {
             print!(
                 "{}",
-                sign_in::forget(&args, &crate::keychain::Keychain::os())?
+                crate::safe_text::lines(&sign_in::forget(&args, &crate::keychain::Keychain::os())?)
             );
             Ok(())
         }
         None => enroll::run(&global, cli.enroll).await,
+    }
+}
+
+/// The commands that read tokens, sessions, passwords or TOTP secrets.
+fn holds_secrets(command: Option<&Command>) -> bool {
+    !matches!(command, Some(Command::Emulator(_) | Command::Forget(_)))
+}
+
+/// Turns core dumps off before any secret is read; a failure is reported, not fatal.
+fn no_core_dumps() {
+    if let Err(e) = crate::core_dumps::disable() {
+        eprintln!("cognito-mfa: warning: cannot turn core dumps off: {e}");
     }
 }
 

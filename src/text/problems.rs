@@ -27,9 +27,9 @@ pub fn problem(problem: &Problem) -> String {
         }
         Problem::ChallengeAfterSetup(asked) => {
             let asked = if asked.is_empty() {
-                "something unknown"
+                "something unknown".into()
             } else {
-                asked
+                crate::safe_text::one_line(asked)
             };
             format!(
                 "MFA is set up, but the sign-in asked for {asked} next, which this wizard cannot \

@@ -2,6 +2,7 @@
 //! the `sign-in` command), and the keychain notes.
 
 use crate::auth::flow::{CodeKind, Prompt};
+use crate::safe_text::one_line;
 use crate::wizard::reasons::{ChallengeProblem, KeychainNote, SignInNotice, SignInProblem};
 
 pub const FORM_INTRO: &str = "Sign in to the account that gets the authenticator app.";
@@ -79,7 +80,7 @@ pub fn intro(prompt: &Prompt) -> String {
                 "e-mail"
             };
             match destination {
-                Some(to) => format!("Cognito sent a code by {by} to {to}."),
+                Some(to) => format!("Cognito sent a code by {by} to {}.", one_line(to)),
                 None => format!("Cognito sent a code by {by}."),
             }
         }
@@ -102,7 +103,7 @@ pub fn method_label(name: &str) -> String {
         "SOFTWARE_TOKEN_MFA" => "Authenticator app".into(),
         "SMS_MFA" => "Text message (SMS)".into(),
         "EMAIL_OTP" => "E-mail".into(),
-        other => other.to_owned(),
+        other => one_line(other).into_owned(),
     }
 }
 
@@ -131,7 +132,9 @@ pub fn challenge_problem(problem: &ChallengeProblem) -> String {
         ChallengeProblem::NoNewPassword => "Type a new password.".into(),
         ChallengeProblem::NoRepeat => "Type the new password again.".into(),
         ChallengeProblem::PasswordsDiffer => "The two passwords differ; type them again.".into(),
-        ChallengeProblem::MissingAttribute(name) => format!("Type a value for {name}."),
+        ChallengeProblem::MissingAttribute(name) => {
+            format!("Type a value for {}.", one_line(name))
+        }
         ChallengeProblem::NotACode(e) => super::enroll::not_a_code(e),
         ChallengeProblem::SentCodeLength => "Type the code you were sent (6 to 8 digits).".into(),
         ChallengeProblem::OnlyDigits => "Only digits: type the code you were given.".into(),

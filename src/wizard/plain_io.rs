@@ -1,6 +1,7 @@
 //! Plain mode's terminal: lines from stdin on a thread of their own (the runtime never blocks),
 //! prompts and messages on stderr, passwords typed without echo.
 
+use crate::safe_text::lines;
 use crate::wizard::echo::EchoOff;
 use std::io::{self, Write};
 use tokio::sync::mpsc;
@@ -28,9 +29,11 @@ impl Input {
     }
 }
 
+/// Prints a line on stderr. Every word plain mode shows passes here, so whatever came from a
+/// server, a file or a flag is shown with its control characters escaped.
 pub(super) fn say(text: &str) -> io::Result<()> {
     let mut err = io::stderr().lock();
-    writeln!(err, "{text}")?;
+    writeln!(err, "{}", lines(text))?;
     err.flush()
 }
 
@@ -47,7 +50,7 @@ async fn ask_secret_line(
 ) -> io::Result<Option<Zeroizing<String>>> {
     {
         let mut err = io::stderr().lock();
-        write!(err, "{question}")?;
+        write!(err, "{}", lines(question))?;
         err.flush()?;
     }
     Ok(input.next_line().await)

@@ -8,6 +8,7 @@ use crate::cognito::wire::{
 };
 use crate::cognito::{ApiError, CognitoClient, ServiceErrorKind};
 use crate::keychain::{Keychain, Remembered};
+use crate::safe_text::{lines, one_line};
 use crate::secret::Sensitive;
 use crate::totp::now_unix;
 use crate::wizard::msg::{
@@ -30,8 +31,17 @@ pub trait DemoHook: Send + Sync + std::fmt::Debug {
     fn current_code(&self, username: &str) -> Option<DemoShown>;
 }
 
-/// What the wizard makes of a failed call.
+/// What the wizard makes of a failed call; messages keep their lines, with every other control
+/// character escaped.
 pub fn classify(error: &ApiError) -> WizError {
+    match classify_raw(error) {
+        WizError::Network(m) => WizError::Network(lines(&m).into_owned()),
+        WizError::Other(m) => WizError::Other(lines(&m).into_owned()),
+        other => other,
+    }
+}
+
+fn classify_raw(error: &ApiError) -> WizError {
     if error.is_network() {
         return WizError::Network(error.to_string());
     }
@@ -60,12 +70,20 @@ fn credential_fields(credential: Credential) -> (Option<Sensitive>, Option<Sensi
     }
 }
 
+/// What the wizard keeps of GetUser's answer: every string shown with control characters
+/// escaped, since the screen, plain mode and the printed summary all show them.
 fn user_info(user: GetUserResponse) -> UserInfo {
+    let safe = |text: &str| one_line(text).into_owned();
     UserInfo {
-        email: user.attribute("email").map(str::to_owned),
-        username: user.username,
-        mfa_methods: user.user_mfa_setting_list.unwrap_or_default(),
-        preferred_mfa: user.preferred_mfa_setting,
+        email: user.attribute("email").map(safe),
+        username: safe(&user.username),
+        mfa_methods: user
+            .user_mfa_setting_list
+            .unwrap_or_default()
+            .iter()
+            .map(|m| safe(m))
+            .collect(),
+        preferred_mfa: user.preferred_mfa_setting.as_deref().map(safe),
     }
 }
 
@@ -289,6 +307,31 @@ mod tests {
             perform(&none, cmd).await,
             Some(Msg::Remembered(Err(e))) if e.contains("none here")
         ));
+    }
+
+    #[test]
+    fn server_strings_reach_the_wizard_with_controls_escaped() {
+        let osc52 = "\u{1b}]52;c;aGk=\u{7}";
+        let WizError::Other(text) = classify(&service("InvalidParameterException", osc52)) else {
+            panic!("not a plain refusal");
+        };
+        assert!(
+            !text.contains('\u{1b}') && !text.contains('\u{7}'),
+            "{text:?}"
+        );
+        assert!(text.contains("\\u{1b}]52"), "{text:?}");
+        let user: GetUserResponse = serde_json::from_value(serde_json::json!({
+            "Username": format!("eve{osc52}"),
+            "UserAttributes": [{"Name": "email", "Value": "e\u{9b}31m@x"}],
+            "UserMFASettingList": ["SOFTWARE_TOKEN_MFA\u{1b}[2J"],
+        }))
+        .unwrap();
+        let info = user_info(user);
+        let all = format!("{}{:?}{:?}", info.username, info.email, info.mfa_methods);
+        assert!(info.username.starts_with("eve\\u{1b}"), "{all}");
+        assert!(!info.username.contains('\u{1b}'));
+        assert!(!info.email.unwrap().contains('\u{9b}'));
+        assert!(!info.mfa_methods[0].contains('\u{1b}'));
     }
 
     #[test]

@@ -104,7 +104,8 @@ impl FakeServer {
     }
 }
 
-fn read_request(stream: &mut TcpStream) -> Option<Captured> {
+/// Reads one HTTP/1.1 request (head and a Content-Length body).
+pub fn read_request(stream: &mut TcpStream) -> Option<Captured> {
     let mut reader = BufReader::new(stream.try_clone().ok()?);
     let mut line = String::new();
     reader.read_line(&mut line).ok()?;

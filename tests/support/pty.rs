@@ -171,6 +171,16 @@ impl Pty {
             .contains(LocalModes::ECHO)
     }
 
+    /// Whether the terminal is cooked again: echo on and line editing (ICANON) on.
+    pub fn cooked(&self) -> bool {
+        use rustix::termios::{LocalModes, tcgetattr};
+        let fd = self._master.as_raw_fd().unwrap();
+        // SAFETY: the master end stays open as long as `self`.
+        let fd = unsafe { std::os::fd::BorrowedFd::borrow_raw(fd) };
+        let modes = tcgetattr(fd).unwrap().local_modes;
+        modes.contains(LocalModes::ECHO) && modes.contains(LocalModes::ICANON)
+    }
+
     /// Waits until the program has turned echo off (a prompt may print before it does).
     pub fn wait_for_echo_off(&self) {
         let end = Instant::now() + DEADLINE;

@@ -1,8 +1,11 @@
 //! Parameters as the AWS CLI takes them: `--cli-input-json`/`--cli-input-yaml` documents,
 //! command-line values that override them, `file://` values, and the API model's checks.
 
+use crate::depth::{DOCUMENT_LIMIT, json_depth, yaml_depth};
 use crate::failure::Failure;
 use serde_json::{Map, Value};
+
+pub use crate::commands::file_value::{load_document, load_value};
 
 /// A pattern of the API model: the check, and its text for messages.
 pub type Pattern = (fn(&str) -> bool, &'static str);
@@ -57,23 +60,6 @@ pub const FRIENDLY_DEVICE_NAME: Member = Member {
     pattern: None,
 };
 
-/// Reads a parameter value; `file://path` means the file's text (one trailing newline dropped).
-pub fn load_value(flag: &str, raw: &str) -> Result<String, Failure> {
-    let Some(path) = raw.strip_prefix("file://") else {
-        return Ok(raw.to_string());
-    };
-    let text = std::fs::read_to_string(path).map_err(|e| {
-        Failure::Usage(format!(
-            "Error parsing parameter '{flag}': Unable to load paramfile {raw}: {e}"
-        ))
-    })?;
-    let trimmed = text
-        .strip_suffix("\r\n")
-        .or_else(|| text.strip_suffix('\n'))
-        .unwrap_or(&text);
-    Ok(trimmed.to_string())
-}
-
 /// The `--cli-input-json` or `--cli-input-yaml` document as a JSON object of known members.
 pub fn load_input(
     json: Option<&str>,
@@ -90,7 +76,17 @@ pub fn load_input(
         (None, Some(y)) => ("--cli-input-yaml", y, true),
         (None, None) => return Ok(Map::new()),
     };
-    let text = load_value(flag, raw)?;
+    let text = load_document(flag, raw)?;
+    let depth = if is_yaml {
+        yaml_depth(&text)
+    } else {
+        json_depth(&text)
+    };
+    if depth > DOCUMENT_LIMIT {
+        return Err(Failure::Usage(format!(
+            "Error parsing parameter '{flag}': the document nests more than {DOCUMENT_LIMIT} levels deep; a request is a flat object of strings"
+        )));
+    }
     let parsed: Result<Value, String> = if is_yaml {
         serde_norway::from_str(&text).map_err(|e| e.to_string())
     } else {
@@ -221,7 +217,6 @@ pub fn require_token_or_session(params: &[(Member, String)]) -> Result<(), Failu
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::io::Write;
 
     const VERIFY: [Member; 4] = [ACCESS_TOKEN, SESSION, USER_CODE, FRIENDLY_DEVICE_NAME];
 
@@ -262,19 +257,15 @@ mod tests {
     }
 
     #[test]
-    fn file_values_are_read_and_missing_files_explained() {
-        let mut f = tempfile::NamedTempFile::new().unwrap();
-        writeln!(f, "token-from-file").unwrap();
-        let raw = format!("file://{}", f.path().display());
-        assert_eq!(
-            load_value("--access-token", &raw).unwrap(),
-            "token-from-file"
-        );
-        let err = load_value("--access-token", "file:///nonexistent/x").unwrap_err();
-        assert!(
-            err.to_string()
-                .starts_with("Error parsing parameter '--access-token': Unable to load paramfile")
-        );
+    fn deeply_nested_documents_are_refused_before_parsing() {
+        for (json, yaml) in [
+            (Some("[".repeat(100_000)), None),
+            (None, Some("[".repeat(100_000))),
+            (None, Some(format!("{}x", "- ".repeat(100_000)))),
+        ] {
+            let err = load_input(json.as_deref(), yaml.as_deref(), &VERIFY).unwrap_err();
+            assert!(err.to_string().contains("more than 128 levels"), "{err}");
+        }
     }
 
     #[test]

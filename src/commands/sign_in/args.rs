@@ -3,7 +3,7 @@
 use clap::{Args, ValueEnum};
 
 use crate::auth::flow::AuthFlow;
-use crate::commands::aws_compat::params::load_value;
+use crate::commands::file_value::load_value;
 use crate::failure::Failure;
 use crate::secret::Sensitive;
 

@@ -1,9 +1,11 @@
 //! Asking the user: passwords without echo, codes and choices as lines, notes on stderr.
 
-use std::io::{BufRead, IsTerminal, Write};
+use std::io::{IsTerminal, Write};
 
 use crate::auth::flow::{Answer, CodeKind, Prompt};
+use crate::capped_read::{CappedReadError, SECRET_CAP, read_line_capped};
 use crate::failure::Failure;
+use crate::safe_text::lines;
 use crate::secret::Sensitive;
 use crate::text::sign_in as words;
 use crate::wizard::reasons::ChallengeProblem;
@@ -22,7 +24,9 @@ pub trait Asker {
     fn note(&mut self, text: &str);
 }
 
-/// The real terminal: prompts and notes on stderr, answers from the terminal.
+/// The real terminal: prompts and notes on stderr, answers from the terminal. What it prints
+/// may hold the server's text (a code's destination, an error message): control characters
+/// are shown escaped.
 pub struct TerminalAsker {
     interactive: bool,
 }
@@ -46,46 +50,52 @@ fn io_failure(what: &str, e: std::io::Error) -> Failure {
     Failure::Other(format!("cannot read {what}: {e}"))
 }
 
+fn capped_failure(what: &str, e: CappedReadError) -> Failure {
+    match e {
+        CappedReadError::Io(e) => io_failure(what, e),
+        CappedReadError::TooLarge { .. } => Failure::Usage(format!(
+            "cannot read {what}: {e} without a newline; give one line"
+        )),
+        other => Failure::Other(format!("cannot read {what}: {other}")),
+    }
+}
+
 impl Asker for TerminalAsker {
     fn interactive(&self) -> bool {
         self.interactive
     }
 
     fn secret(&mut self, label: &str) -> Result<Sensitive, Failure> {
-        rpassword::prompt_password(label)
+        rpassword::prompt_password(lines(label))
             .map(Sensitive::new)
             .map_err(|e| io_failure("the password", e))
     }
 
     fn line(&mut self, label: &str) -> Result<String, Failure> {
-        eprint!("{label}");
+        eprint!("{}", lines(label));
         let _ = std::io::stderr().flush();
-        let mut line = String::new();
-        std::io::stdin()
-            .lock()
-            .read_line(&mut line)
-            .map_err(|e| io_failure("the answer", e))?;
-        Ok(line.trim().to_owned())
+        let line = read_line_capped(&mut std::io::stdin().lock(), SECRET_CAP)
+            .map_err(|e| capped_failure("the answer", e))?;
+        Ok(String::from_utf8_lossy(&line).trim().to_owned())
     }
 
+    /// The first line of standard input (up to [`SECRET_CAP`] bytes), as before: a line, not
+    /// everything until the end of input.
     fn stdin_password(&mut self) -> Result<Sensitive, Failure> {
-        let mut line = Sensitive::new(String::new());
-        let mut text = String::new();
-        std::io::stdin()
-            .lock()
-            .read_line(&mut text)
-            .map_err(|e| io_failure("the password from standard input", e))?;
-        let trimmed = text.strip_suffix('\n').unwrap_or(&text);
-        let trimmed = trimmed.strip_suffix('\r').unwrap_or(trimmed);
-        if !trimmed.is_empty() {
-            line = Sensitive::new(trimmed);
-        }
-        zeroize::Zeroize::zeroize(&mut text);
-        Ok(line)
+        let mut bytes = read_line_capped(&mut std::io::stdin().lock(), SECRET_CAP)
+            .map_err(|e| capped_failure("the password from standard input", e))?;
+        let password = match std::str::from_utf8(&bytes) {
+            Ok(text) => Ok(Sensitive::new(text)),
+            Err(_) => Err(Failure::Usage(
+                "the password on standard input is not UTF-8 text".into(),
+            )),
+        };
+        zeroize::Zeroize::zeroize(&mut bytes);
+        password
     }
 
     fn note(&mut self, text: &str) {
-        eprintln!("{text}");
+        eprintln!("{}", lines(text));
     }
 }
 

@@ -15,7 +15,7 @@ use crate::auth::SrpError;
 use crate::auth::flow::{AppClient, AuthFlow, Credential, FlowError, SignIn};
 use crate::cli::GlobalArgs;
 use crate::cognito::{ApiError, CognitoClient};
-use crate::commands::aws_compat::params::load_value;
+use crate::commands::file_value::load_value;
 use crate::failure::Failure;
 use crate::keychain::{Keychain, Remembered};
 use crate::secret::Sensitive;

@@ -1,6 +1,12 @@
 //! Printing a response as the AWS CLI does: json, text, yaml, yaml-stream or table, after an
 //! optional JMESPath `--query`.
 
+mod table;
+
+pub use table::table;
+
+use crate::depth::{QUERY_LIMIT, query_depth};
+use crate::safe_text::{json_safe, one_line};
 use serde_json::Value;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
@@ -21,27 +27,39 @@ pub enum OutputError {
 
 /// Checks a JMESPath expression, so a bad one is refused before anything is sent.
 pub fn check_query(query: &str) -> Result<(), OutputError> {
-    jmespath::compile(query)
-        .map(|_| ())
-        .map_err(|e| OutputError::BadQuery {
-            query: query.to_string(),
-            detail: e.to_string(),
-        })
+    compile(query).map(|_| ())
+}
+
+/// Compiles a query, refusing one nested deeper than [`QUERY_LIMIT`] before the parser (which
+/// recurses) sees it. The query is shown with control characters escaped.
+fn compile(query: &str) -> Result<jmespath::Expression<'static>, OutputError> {
+    let bad = |detail: String| OutputError::BadQuery {
+        query: one_line(query).into_owned(),
+        detail: one_line(&detail).into_owned(),
+    };
+    if query_depth(query) > QUERY_LIMIT {
+        return Err(bad(format!(
+            "it nests more than {QUERY_LIMIT} operators and brackets deep"
+        )));
+    }
+    jmespath::compile(query).map_err(|e| bad(e.to_string()))
 }
 
 /// Applies a JMESPath expression to a response.
 pub fn apply_query(value: &Value, query: &str) -> Result<Value, OutputError> {
     let bad = |detail: String| OutputError::BadQuery {
-        query: query.to_string(),
-        detail,
+        query: one_line(query).into_owned(),
+        detail: one_line(&detail).into_owned(),
     };
-    let expr = jmespath::compile(query).map_err(|e| bad(e.to_string()))?;
+    let expr = compile(query)?;
     let data = jmespath::Variable::from_serializable(value).map_err(|e| bad(e.to_string()))?;
     let result = expr.search(data).map_err(|e| bad(e.to_string()))?;
     serde_json::to_value(&*result).map_err(|e| bad(e.to_string()))
 }
 
 /// Renders `value` (titled `operation` for tables) in the chosen format, ending in a newline.
+/// Every format is safe for a terminal: JSON and YAML escape control characters in their own
+/// syntax, text and table show them as `\u{1b}`-style escapes.
 pub fn render(value: &Value, format: Format, operation: &str) -> String {
     match format {
         Format::Json => json(value),
@@ -59,7 +77,7 @@ pub fn json(value: &Value) -> String {
     let mut ser = serde_json::Serializer::with_formatter(&mut out, formatter);
     // Serialising a Value into memory cannot fail.
     let _ = serde::Serialize::serialize(value, &mut ser);
-    let mut s = String::from_utf8_lossy(&out).into_owned();
+    let mut s = json_safe(&String::from_utf8_lossy(&out)).into_owned();
     s.push('\n');
     s
 }
@@ -75,9 +93,9 @@ pub fn yaml(value: &Value) -> String {
     }
 }
 
-fn scalar_text(v: &Value) -> String {
+pub(crate) fn scalar_text(v: &Value) -> String {
     match v {
-        Value::String(s) => s.clone(),
+        Value::String(s) => one_line(s).into_owned(),
         Value::Bool(true) => "True".into(),
         Value::Bool(false) => "False".into(),
         Value::Null => "None".into(),
@@ -85,7 +103,7 @@ fn scalar_text(v: &Value) -> String {
     }
 }
 
-fn is_scalar(v: &Value) -> bool {
+pub(crate) fn is_scalar(v: &Value) -> bool {
     !matches!(v, Value::Object(_) | Value::Array(_))
 }
 
@@ -125,7 +143,7 @@ fn text_into(value: &Value, id: Option<&str>, keys: Option<&[String]>, out: &mut
             }
             if !scalars.is_empty() {
                 if let Some(id) = id {
-                    scalars.insert(0, id.to_uppercase());
+                    scalars.insert(0, one_line(&id.to_uppercase()).into_owned());
                 }
                 out.push_str(&scalars.join("\t"));
                 out.push('\n');
@@ -162,7 +180,7 @@ fn text_into(value: &Value, id: Option<&str>, keys: Option<&[String]>, out: &mut
                             for s in &scalars {
                                 out.push_str(&format!(
                                     "{}\t{}\n",
-                                    id.to_uppercase(),
+                                    one_line(&id.to_uppercase()),
                                     scalar_text(s)
                                 ));
                             }
@@ -183,118 +201,6 @@ fn text_into(value: &Value, id: Option<&str>, keys: Option<&[String]>, out: &mut
         scalar => {
             out.push_str(&scalar_text(scalar));
             out.push('\n');
-        }
-    }
-}
-
-/// A box-drawn table in the AWS CLI's style: a title, then a row of names over a row of values
-/// for each object, nested objects as sub-tables.
-pub fn table(value: &Value, title: &str) -> String {
-    let mut rows: Vec<Row> = Vec::new();
-    table_rows(value, title, &mut rows);
-    let width = rows
-        .iter()
-        .map(Row::min_width)
-        .max()
-        .unwrap_or(0)
-        .max(title.len() + 4);
-    let mut out = String::new();
-    for row in rows {
-        row.draw(width, &mut out);
-    }
-    out
-}
-
-enum Row {
-    Title(String),
-    Cells(Vec<String>),
-    Rule(usize),
-}
-
-impl Row {
-    fn min_width(&self) -> usize {
-        match self {
-            Row::Title(t) => t.chars().count() + 4,
-            Row::Cells(c) => c.iter().map(|s| s.chars().count() + 4).sum::<usize>() + 1,
-            Row::Rule(_) => 0,
-        }
-    }
-
-    fn draw(&self, width: usize, out: &mut String) {
-        match self {
-            Row::Title(t) => {
-                out.push_str(&format!("{}\n", "-".repeat(width)));
-                out.push_str(&format!("|{:^w$}|\n", t, w = width - 2));
-            }
-            Row::Rule(n) => {
-                let n = (*n).max(1);
-                let cell = (width - 1) / n;
-                let mut line = String::new();
-                for i in 0..n {
-                    let w = if i + 1 == n {
-                        width - 1 - cell * (n - 1)
-                    } else {
-                        cell
-                    };
-                    line.push('+');
-                    line.push_str(&"-".repeat(w - 1));
-                }
-                out.push_str(&format!("{line}+\n"));
-            }
-            Row::Cells(cells) => {
-                let n = cells.len().max(1);
-                let cell = (width - 1) / n;
-                let mut line = String::new();
-                for (i, c) in cells.iter().enumerate() {
-                    let w = if i + 1 == n {
-                        width - 1 - cell * (n - 1)
-                    } else {
-                        cell
-                    };
-                    line.push('|');
-                    line.push_str(&format!("{:^w$}", c, w = w - 1));
-                }
-                out.push_str(&format!("{line}|\n"));
-            }
-        }
-    }
-}
-
-fn table_rows(value: &Value, title: &str, rows: &mut Vec<Row>) {
-    rows.push(Row::Title(title.to_string()));
-    match value {
-        Value::Object(map) => {
-            let scalars: Vec<(&String, &Value)> =
-                map.iter().filter(|(_, v)| is_scalar(v)).collect();
-            if !scalars.is_empty() {
-                rows.push(Row::Rule(scalars.len()));
-                rows.push(Row::Cells(
-                    scalars.iter().map(|(k, _)| k.to_string()).collect(),
-                ));
-                rows.push(Row::Rule(scalars.len()));
-                rows.push(Row::Cells(
-                    scalars.iter().map(|(_, v)| scalar_text(v)).collect(),
-                ));
-                rows.push(Row::Rule(scalars.len()));
-            }
-            for (k, v) in map.iter().filter(|(_, v)| !is_scalar(v)) {
-                table_rows(v, k, rows);
-            }
-        }
-        Value::Array(items) => {
-            for item in items {
-                if is_scalar(item) {
-                    rows.push(Row::Cells(vec![scalar_text(item)]));
-                } else {
-                    table_rows(item, title, rows);
-                }
-            }
-            rows.push(Row::Rule(1));
-        }
-        scalar => {
-            rows.push(Row::Rule(1));
-            rows.push(Row::Cells(vec![scalar_text(scalar)]));
-            rows.push(Row::Rule(1));
         }
     }
 }
@@ -350,6 +256,37 @@ mod tests {
             json!("JBSWY3DPEHPK3PXP")
         );
         assert!(apply_query(&sample(), "[[").is_err());
+    }
+
+    #[test]
+    fn no_format_writes_a_raw_control_character() {
+        let nasty = "a\u{1b}[2J\u{7}b\u{7f}c\u{9b}31md\re\u{0}";
+        let value = json!({"Session": nasty, nasty: [nasty, {"Name": nasty}]});
+        for format in [
+            Format::Json,
+            Format::Text,
+            Format::Yaml,
+            Format::YamlStream,
+            Format::Table,
+        ] {
+            let out = render(&value, format, nasty);
+            let raw: Vec<char> = out
+                .chars()
+                .filter(|c| crate::safe_text::is_unsafe(*c, crate::safe_text::Keep::LINES))
+                .collect();
+            assert!(raw.is_empty(), "{format:?} wrote {raw:?}: {out}");
+        }
+        let back: Value = serde_json::from_str(&json(&value)).unwrap();
+        assert_eq!(back, value, "the JSON still says the same");
+        assert_eq!(text(&json!({"S": "x\u{1b}y"})), "x\\u{1b}y\n");
+    }
+
+    #[test]
+    fn a_deeply_nested_query_is_refused_before_parsing() {
+        let err = check_query(&"[".repeat(20_000)).unwrap_err().to_string();
+        assert!(err.contains("more than 64"), "{err}");
+        assert!(check_query(&format!("{}a", "!".repeat(65))).is_err());
+        assert!(check_query("UserAttributes[?Name=='email'].Value | [0]").is_ok());
     }
 
     #[test]
