@@ -1,7 +1,10 @@
 //! Printing a response as the AWS CLI does: json, text, yaml, yaml-stream or table, after an
 //! optional JMESPath `--query`.
 
+mod scalar;
 mod table;
+
+use scalar::{is_scalar, scalar_text};
 
 pub use table::table;
 
@@ -91,20 +94,6 @@ pub fn yaml(value: &Value) -> String {
         Ok(s) => s + "\n",
         Err(_) => json(value),
     }
-}
-
-pub(crate) fn scalar_text(v: &Value) -> String {
-    match v {
-        Value::String(s) => one_line(s).into_owned(),
-        Value::Bool(true) => "True".into(),
-        Value::Bool(false) => "False".into(),
-        Value::Null => "None".into(),
-        other => other.to_string(),
-    }
-}
-
-pub(crate) fn is_scalar(v: &Value) -> bool {
-    !matches!(v, Value::Object(_) | Value::Array(_))
 }
 
 /// The AWS CLI's text format: scalars of an object tab-separated in key order, nested values

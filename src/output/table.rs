@@ -1,6 +1,6 @@
 //! `--output table`: boxes in the AWS CLI's style. Values are shown terminal-safe.
 
-use super::{is_scalar, scalar_text};
+use super::scalar::{is_scalar, scalar_text};
 use crate::safe_text::one_line;
 use serde_json::Value;
 
