@@ -3,8 +3,6 @@
 use clap::{Args, ValueEnum};
 
 use crate::auth::flow::AuthFlow;
-use crate::commands::aws_compat::params::load_value;
-use crate::failure::Failure;
 use crate::secret::Sensitive;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -51,16 +49,6 @@ pub struct SignInOptions {
     /// forget` removes it.
     #[arg(long)]
     pub remember: bool,
-}
-
-impl SignInOptions {
-    /// The client secret, read from its file when given as file://path.
-    pub fn client_secret(&self) -> Result<Option<Sensitive>, Failure> {
-        self.client_secret
-            .as_ref()
-            .map(|raw| load_value("--client-secret", raw.expose()).map(Sensitive::new))
-            .transpose()
-    }
 }
 
 #[derive(Args, Clone, Debug)]
