@@ -12,7 +12,9 @@ use std::fmt;
 
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD;
+use hkdf::Hkdf;
 use num_bigint::BigUint;
+use sha2::Sha256;
 use time::{OffsetDateTime, UtcOffset};
 use zeroize::Zeroizing;
 
@@ -47,6 +49,8 @@ pub enum SrpError {
     ZeroPrivateValue,
     #[error("the password claim signature does not match")]
     SignatureMismatch,
+    #[error("the SRP key derivation failed")]
+    KeyDerivation,
 }
 
 /// The pool's name as SRP uses it: the part of the pool id after `_`.
@@ -107,15 +111,19 @@ pub(crate) fn private_key(
     SecretInt::new(hash_to_int(&[&pad(salt), &identity[..]]))
 }
 
-/// The 16-byte key both sides derive from the shared secret S: HKDF-SHA256 with salt pad(u)
-/// and info "Caldera Derived Key" (one block, so T(1) truncated).
-pub(crate) fn derive_key(shared_secret: &BigUint, u: &BigUint) -> AuthenticationKey {
+/// The 16-byte key both sides derive from the shared secret S: HKDF-SHA256 (RFC 5869) with
+/// salt pad(u) and info "Caldera Derived Key".
+pub(crate) fn derive_key(
+    shared_secret: &BigUint,
+    u: &BigUint,
+) -> Result<AuthenticationKey, SrpError> {
     let ikm = Zeroizing::new(pad(shared_secret));
-    let prk = Zeroizing::new(hmac_sha256(&pad(u), &[&ikm]));
-    let block = Zeroizing::new(hmac_sha256(&prk[..], &[DERIVED_KEY_INFO, &[1]]));
     let mut key = Zeroizing::new([0u8; 16]);
-    key.copy_from_slice(&block[..16]);
-    AuthenticationKey(key)
+    // Expansion fails only for outputs over 255 blocks; 16 bytes is one.
+    Hkdf::<Sha256>::new(Some(&pad(u)), &ikm)
+        .expand(DERIVED_KEY_INFO, &mut key[..])
+        .map_err(|_| SrpError::KeyDerivation)?;
+    Ok(AuthenticationKey(key))
 }
 
 /// The parts of the message PASSWORD_CLAIM_SIGNATURE signs, in order.
@@ -200,7 +208,7 @@ impl SrpClient {
         let base = SecretInt::new((&big_b + &GROUP.n - k_gx) % &GROUP.n);
         let exponent = SecretInt::new(self.a.get() + &u * x.get());
         let shared = SecretInt::new(base.get().modpow(exponent.get(), &GROUP.n));
-        Ok(derive_key(shared.get(), &u))
+        derive_key(shared.get(), &u)
     }
 
     /// The answer to PASSWORD_VERIFIER, signed at `now`.
