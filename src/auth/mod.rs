@@ -4,6 +4,7 @@
 
 pub mod challenge;
 pub mod flow;
+mod flow_types;
 mod hmac_sha256;
 pub mod secret_hash;
 pub mod srp;
