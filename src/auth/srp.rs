@@ -19,6 +19,7 @@ use time::{OffsetDateTime, UtcOffset};
 use zeroize::Zeroizing;
 
 use super::hmac_sha256::hmac_sha256;
+pub use super::srp_error::SrpError;
 use super::srp_group::{
     GROUP, SecretInt, hash, hash_to_int, pad, parse_hex, private_value, random_private_value,
     to_hex,
@@ -28,30 +29,6 @@ use crate::secret::Sensitive;
 
 /// The HKDF `info` of Cognito's key derivation.
 const DERIVED_KEY_INFO: &[u8] = b"Caldera Derived Key";
-
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum SrpError {
-    #[error("the user pool id must look like <region>_<name>, for example us-east-1_AbCdEf123")]
-    InvalidPoolId,
-    #[error("the sign-in challenge has no {0}")]
-    MissingParameter(&'static str),
-    #[error("the {0} of the sign-in challenge is not hexadecimal")]
-    NotHex(&'static str),
-    #[error("the {0} of the sign-in challenge is not base64")]
-    NotBase64(&'static str),
-    #[error("the server's SRP value B is invalid (zero modulo N)")]
-    InvalidServerValue,
-    #[error("the client's SRP value A is invalid (zero modulo N)")]
-    InvalidClientValue,
-    #[error("the SRP scrambling value u is zero")]
-    ZeroScrambler,
-    #[error("the private SRP value is zero modulo N")]
-    ZeroPrivateValue,
-    #[error("the password claim signature does not match")]
-    SignatureMismatch,
-    #[error("the SRP key derivation failed")]
-    KeyDerivation,
-}
 
 /// The pool's name as SRP uses it: the part of the pool id after `_`.
 pub fn pool_name(pool_id: &str) -> Result<&str, SrpError> {

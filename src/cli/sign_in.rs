@@ -16,12 +16,13 @@ pub enum AuthFlowArg {
     RefreshTokenAuth,
 }
 
-impl From<AuthFlowArg> for AuthFlow {
-    fn from(arg: AuthFlowArg) -> Self {
-        match arg {
-            AuthFlowArg::UserSrpAuth => AuthFlow::UserSrp,
-            AuthFlowArg::UserPasswordAuth => AuthFlow::UserPassword,
-            AuthFlowArg::RefreshTokenAuth => AuthFlow::RefreshToken,
+impl AuthFlowArg {
+    /// The sign-in flow this value names.
+    pub fn flow(self) -> AuthFlow {
+        match self {
+            Self::UserSrpAuth => AuthFlow::UserSrp,
+            Self::UserPasswordAuth => AuthFlow::UserPassword,
+            Self::RefreshTokenAuth => AuthFlow::RefreshToken,
         }
     }
 }

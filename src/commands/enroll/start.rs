@@ -4,7 +4,7 @@
 
 use super::config::EnrollConfig;
 use crate::auth::flow::{AuthFlow, FlowError};
-use crate::cli::EnrollArgs;
+use crate::cli::{AuthFlowArg, EnrollArgs};
 use crate::commands::aws_compat::params::load_value;
 use crate::commands::sign_in::client_secret;
 use crate::failure::Failure;
@@ -57,7 +57,7 @@ pub fn start_from(
         .user_pool_id
         .clone()
         .or_else(|| file.user_pool_id.clone());
-    target.auth_flow = args.sign_in.auth_flow.map(AuthFlow::from);
+    target.auth_flow = args.sign_in.auth_flow.map(AuthFlowArg::flow);
     target.remember = args.sign_in.remember;
     if target.auth_flow == Some(AuthFlow::UserSrp) && target.user_pool_id.is_none() {
         return Err(Failure::Usage(FlowError::PoolIdRequired.to_string()));
@@ -112,7 +112,7 @@ fn remembered(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::cli::{AuthFlowArg, PresentationArgs, SignInOptions};
+    use crate::cli::{PresentationArgs, SignInOptions};
 
     fn mock() -> Keychain {
         Keychain::with_store(keyring_core::mock::Store::new().unwrap())

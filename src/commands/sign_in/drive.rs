@@ -5,8 +5,8 @@ use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 
 use super::ask::{Asker, ask};
-use super::flow_failure;
-use crate::auth::flow::{Prompt, SignIn, SignInRequest, Step};
+use crate::auth::SrpError;
+use crate::auth::flow::{FlowError, Prompt, SignIn, SignInRequest, Step};
 use crate::cli::GlobalArgs;
 use crate::cognito::wire::{AuthResponse, AuthenticationResult, Operation};
 use crate::cognito::{ApiError, CognitoClient, ServiceErrorKind};
@@ -158,4 +158,15 @@ fn cognito_username(id_token: &Sensitive) -> Option<String> {
     let bytes = URL_SAFE_NO_PAD.decode(payload.trim_end_matches('=')).ok()?;
     let claims: serde_json::Value = serde_json::from_slice(&bytes).ok()?;
     claims["cognito:username"].as_str().map(str::to_owned)
+}
+
+/// A sign-in that cannot go on: a usage error when the command line is at fault.
+pub(super) fn flow_failure(e: FlowError) -> Failure {
+    match e {
+        FlowError::PoolIdRequired
+        | FlowError::Srp(SrpError::InvalidPoolId)
+        | FlowError::PasswordRequired(_)
+        | FlowError::RefreshTokenRequired => Failure::Usage(e.to_string()),
+        other => Failure::Other(other.to_string()),
+    }
 }

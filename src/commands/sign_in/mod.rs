@@ -9,7 +9,6 @@ mod drive;
 
 pub use ask::{Asker, TerminalAsker};
 
-use crate::auth::SrpError;
 use crate::auth::flow::{AppClient, AuthFlow, Credential, FlowError, SignIn};
 use crate::cli::{AuthFlowArg, ForgetArgs, GlobalArgs, SignInArgs, SignInOptions};
 use crate::cognito::{ApiError, CognitoClient};
@@ -17,7 +16,7 @@ use crate::commands::aws_compat::params::load_value;
 use crate::failure::Failure;
 use crate::keychain::{Keychain, Remembered};
 use crate::secret::Sensitive;
-use drive::{Remember, drive};
+use drive::{Remember, drive, flow_failure};
 
 /// Runs the sign-in and gives the text to print on stdout.
 pub async fn run(
@@ -75,7 +74,7 @@ pub async fn run(
             args.client_id, args.username
         )));
     }
-    let flow_kind = match args.options.auth_flow.map(AuthFlow::from) {
+    let flow_kind = match args.options.auth_flow.map(AuthFlowArg::flow) {
         Some(AuthFlow::UserPassword) => AuthFlow::UserPassword,
         _ => AuthFlow::UserSrp,
     };
@@ -163,16 +162,6 @@ fn password(args: &SignInArgs, asker: &mut dyn Asker) -> Result<Sensitive, Failu
         return Err(Failure::Usage("the password is empty".into()));
     }
     Ok(password)
-}
-
-pub(crate) fn flow_failure(e: FlowError) -> Failure {
-    match e {
-        FlowError::PoolIdRequired
-        | FlowError::Srp(SrpError::InvalidPoolId)
-        | FlowError::PasswordRequired(_)
-        | FlowError::RefreshTokenRequired => Failure::Usage(e.to_string()),
-        other => Failure::Other(other.to_string()),
-    }
 }
 
 /// The client secret, read from its file when given as file://path.
