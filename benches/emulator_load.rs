@@ -11,15 +11,18 @@
 //! shared secret) and refuses the claim, while the worker spends next to no CPU of its own.
 //! GetUser is timed from the first byte sent to the last byte read, one connection per call.
 
+#[path = "../tests/support/emulator_process.rs"]
+mod emulator_process;
+
+use emulator_process::start_emulator;
 use serde_json::{Value, json};
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::{Read, Write};
 use std::net::{SocketAddr, TcpStream};
-use std::process::{Child, Command, Stdio};
+use std::process::{Child, Stdio};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
-const BIN: &str = env!("CARGO_BIN_EXE_cognito-mfa");
 const POOL: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/bench/pool.toml");
 const CLIENT_ID: &str = "bench0client000000000000aa";
 const USERNAME: &str = "bench";
@@ -59,21 +62,13 @@ fn call(addr: SocketAddr, operation: &str, body: &Value) -> (u16, Value) {
     (status, json)
 }
 
-fn start_emulator() -> (Child, SocketAddr) {
-    let mut child = Command::new(BIN)
-        .args(["emulator", "--config", POOL])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let mut line = String::new();
-    BufReader::new(child.stdout.take().unwrap())
-        .read_line(&mut line)
-        .unwrap();
-    let report: Value = serde_json::from_str(&line).unwrap();
+fn start() -> (Child, SocketAddr) {
+    let (child, report) = start_emulator(&["--config", POOL], Stdio::null());
     let endpoint = report["endpoint"].as_str().unwrap();
-    let addr = endpoint.trim_start_matches("http://").parse().unwrap();
-    (child, addr)
+    (
+        child,
+        endpoint.trim_start_matches("http://").parse().unwrap(),
+    )
 }
 
 /// SRP sign-ins that the emulator refuses only after doing all of its maths, until `stop`.
@@ -138,7 +133,7 @@ fn main() {
     let quick = !std::env::args().any(|a| a == "--bench");
     let workers = env_or("WORKERS", if quick { 4 } else { 50 });
     let samples = env_or("SAMPLES", if quick { 10 } else { 200 });
-    let (mut child, addr) = start_emulator();
+    let (mut child, addr) = start();
     let (status, signed_in) = call(
         addr,
         "InitiateAuth",

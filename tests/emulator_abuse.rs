@@ -49,10 +49,19 @@ async fn until_closed(mut stream: TcpStream) -> String {
     String::from_utf8_lossy(&answer).into_owned()
 }
 
+/// Waits until no connection task is left (each one's buffers freed), then stops the emulator.
+async fn every_connection_ends(running: RunningEmulator) {
+    let mut open = running.open_connections();
+    timeout(PATIENCE, open.wait_for(|n| *n == 0))
+        .await
+        .expect("every connection task ended")
+        .unwrap();
+    running.shutdown().await;
+}
+
 #[tokio::test]
 async fn a_stalled_body_is_cut_at_the_deadline_and_its_connection_freed() {
     let running = start(emulator().request_deadline(Duration::from_millis(200))).await;
-    let mut open = running.open_connections();
     let mut stalled = Vec::new();
     for _ in 0..20 {
         stalled.push(stalled_request(&running).await);
@@ -63,17 +72,12 @@ async fn a_stalled_body_is_cut_at_the_deadline_and_its_connection_freed() {
         assert!(answer.contains("RequestTimeoutException"), "{answer}");
         assert!(answer.to_ascii_lowercase().contains("connection: close"));
     }
-    timeout(PATIENCE, open.wait_for(|n| *n == 0))
-        .await
-        .expect("every connection task ended")
-        .unwrap();
-    running.shutdown().await;
+    every_connection_ends(running).await;
 }
 
 #[tokio::test]
 async fn headers_that_never_end_and_silent_clients_are_dropped() {
     let running = start(emulator().header_read_timeout(Duration::from_millis(200))).await;
-    let mut open = running.open_connections();
     let mut partial = TcpStream::connect(running.addr()).await.unwrap();
     partial
         .write_all(b"POST / HTTP/1.1\r\nHost: emulator\r\nX-Amz-Tar")
@@ -82,11 +86,7 @@ async fn headers_that_never_end_and_silent_clients_are_dropped() {
     let silent = TcpStream::connect(running.addr()).await.unwrap();
     until_closed(partial).await;
     until_closed(silent).await;
-    timeout(PATIENCE, open.wait_for(|n| *n == 0))
-        .await
-        .expect("every connection task ended")
-        .unwrap();
-    running.shutdown().await;
+    every_connection_ends(running).await;
 }
 
 #[tokio::test]

@@ -5,9 +5,10 @@
 mod pty;
 mod support;
 
+use support::emulator_process::start_emulator;
 use support::json_call::json_call;
 
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::{Read, Write};
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
@@ -30,23 +31,14 @@ email = \"kim@example.com\"
 status = \"CONFIRMED\"
 ";
 
-/// Starts the emulator and returns it with its report, read from the first stdout line.
+/// Starts the emulator (with the pool at `config`) and returns it with its report.
 fn start(config: Option<&std::path::Path>) -> (Child, serde_json::Value) {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_cognito-mfa"));
-    cmd.args(["emulator", "--port", "0"]);
-    if let Some(path) = config {
-        cmd.arg("--config").arg(path);
-    }
-    let mut child = cmd
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut line = String::new();
-    BufReader::new(child.stdout.take().unwrap())
-        .read_line(&mut line)
-        .unwrap();
-    (child, serde_json::from_str(&line).unwrap())
+    let config = config.map(|path| path.to_str().unwrap());
+    let args = match &config {
+        Some(path) => vec!["--config", path],
+        None => vec![],
+    };
+    start_emulator(&args, Stdio::piped())
 }
 
 fn sigterm(child: &Child) {

@@ -1,4 +1,5 @@
 #![allow(dead_code)]
+pub mod emulator_process;
 pub mod emulator_thread;
 pub mod fake_server;
 pub mod json_call;
