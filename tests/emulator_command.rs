@@ -5,10 +5,12 @@
 mod pty;
 mod support;
 
+use support::emulator_process::start_emulator;
 use support::json_call::json_call;
 
-use std::io::{BufRead, BufReader};
+use std::io::{Read, Write};
 use std::process::{Child, Command, Stdio};
+use std::time::Duration;
 
 const POOL: &str = "[pool]
 id = \"us-east-1_CmdPool01\"
@@ -29,31 +31,76 @@ email = \"kim@example.com\"
 status = \"CONFIRMED\"
 ";
 
-/// Starts the emulator and returns it with its report, read from the first stdout line.
+/// Starts the emulator (with the pool at `config`) and returns it with its report.
 fn start(config: Option<&std::path::Path>) -> (Child, serde_json::Value) {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_cognito-mfa"));
-    cmd.args(["emulator", "--port", "0"]);
-    if let Some(path) = config {
-        cmd.arg("--config").arg(path);
-    }
-    let mut child = cmd
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut line = String::new();
-    BufReader::new(child.stdout.take().unwrap())
-        .read_line(&mut line)
-        .unwrap();
-    (child, serde_json::from_str(&line).unwrap())
+    let config = config.map(|path| path.to_str().unwrap());
+    let args = match &config {
+        Some(path) => vec!["--config", path],
+        None => vec![],
+    };
+    start_emulator(&args, Stdio::piped())
 }
 
 fn sigterm(child: &Child) {
+    signal(child.id(), "TERM");
+}
+
+fn signal(pid: u32, name: &str) {
     let status = Command::new("kill")
-        .args(["-TERM", &child.id().to_string()])
+        .args([&format!("-{name}"), &pid.to_string()])
         .status()
         .unwrap();
     assert!(status.success());
+}
+
+/// Opens a GetUser whose body never comes in full, and returns once the emulator is reading
+/// that body (it says `100 Continue` then).
+fn stalled_request(endpoint: &str) -> std::net::TcpStream {
+    let addr = endpoint.trim_start_matches("http://");
+    let mut stream = std::net::TcpStream::connect(addr).unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(10)))
+        .unwrap();
+    stream
+        .write_all(
+            b"POST / HTTP/1.1\r\nHost: emulator\r\nContent-Type: application/x-amz-json-1.1\r\n\
+              X-Amz-Target: AWSCognitoIdentityProviderService.GetUser\r\n\
+              Content-Length: 1000\r\nExpect: 100-continue\r\n\r\n",
+        )
+        .unwrap();
+    let mut continued = [0u8; 25];
+    stream.read_exact(&mut continued).unwrap();
+    assert!(continued.starts_with(b"HTTP/1.1 100 Continue"));
+    stream.write_all(b"{\"AccessToken\": \"ey").unwrap();
+    stream
+}
+
+/// `signal` while a request is stalled mid-body: the emulator still stops, with status 0.
+fn stops_on_with_a_stalled_request_open(name: &str) {
+    let (child, report) = start(None);
+    let _stalled = stalled_request(report["endpoint"].as_str().unwrap());
+    let pid = child.id();
+    signal(pid, name);
+    let (sender, exited) = std::sync::mpsc::channel();
+    std::thread::spawn(move || sender.send(child.wait_with_output()));
+    // A generous bound: the point is that it exits at all (it stops within SHUTDOWN_GRACE).
+    let Ok(out) = exited.recv_timeout(Duration::from_secs(10)) else {
+        signal(pid, "KILL");
+        panic!("SIG{name} did not stop the emulator");
+    };
+    let out = out.unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("stopping"));
+}
+
+#[test]
+fn sigterm_stops_it_with_a_stalled_request_open() {
+    stops_on_with_a_stalled_request_open("TERM");
+}
+
+#[test]
+fn ctrl_c_stops_it_with_a_stalled_request_open() {
+    stops_on_with_a_stalled_request_open("INT");
 }
 
 #[test]

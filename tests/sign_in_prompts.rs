@@ -4,14 +4,12 @@
 
 mod emulator_common;
 
-use cognito_mfa::cli::GlobalArgs;
+use cognito_mfa::cli::{AuthFlowArg, ForgetArgs, GlobalArgs, SignInArgs, SignInOptions};
 use cognito_mfa::cognito::wire::{
     AssociateSoftwareTokenRequest, AuthResponse, VerifySoftwareTokenRequest,
 };
 use cognito_mfa::cognito::{ClientSettings, CognitoClient, Endpoint};
-use cognito_mfa::commands::sign_in::{
-    self, Asker, AuthFlowArg, ForgetArgs, SignInArgs, SignInOptions,
-};
+use cognito_mfa::commands::sign_in::{self, Asker};
 use cognito_mfa::emulator::{Clock, MfaConfiguration};
 use cognito_mfa::failure::Failure;
 use cognito_mfa::keychain::Keychain;

@@ -4,9 +4,11 @@
 
 pub mod challenge;
 pub mod flow;
+mod flow_types;
 mod hmac_sha256;
 pub mod secret_hash;
 pub mod srp;
+mod srp_error;
 mod srp_group;
 mod srp_messages;
 pub mod srp_server;

@@ -12,11 +12,14 @@ use std::fmt;
 
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD;
+use hkdf::Hkdf;
 use num_bigint::BigUint;
+use sha2::Sha256;
 use time::{OffsetDateTime, UtcOffset};
 use zeroize::Zeroizing;
 
 use super::hmac_sha256::hmac_sha256;
+pub use super::srp_error::SrpError;
 use super::srp_group::{
     GROUP, SecretInt, hash, hash_to_int, pad, parse_hex, private_value, random_private_value,
     to_hex,
@@ -26,28 +29,6 @@ use crate::secret::Sensitive;
 
 /// The HKDF `info` of Cognito's key derivation.
 const DERIVED_KEY_INFO: &[u8] = b"Caldera Derived Key";
-
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum SrpError {
-    #[error("the user pool id must look like <region>_<name>, for example us-east-1_AbCdEf123")]
-    InvalidPoolId,
-    #[error("the sign-in challenge has no {0}")]
-    MissingParameter(&'static str),
-    #[error("the {0} of the sign-in challenge is not hexadecimal")]
-    NotHex(&'static str),
-    #[error("the {0} of the sign-in challenge is not base64")]
-    NotBase64(&'static str),
-    #[error("the server's SRP value B is invalid (zero modulo N)")]
-    InvalidServerValue,
-    #[error("the client's SRP value A is invalid (zero modulo N)")]
-    InvalidClientValue,
-    #[error("the SRP scrambling value u is zero")]
-    ZeroScrambler,
-    #[error("the private SRP value is zero modulo N")]
-    ZeroPrivateValue,
-    #[error("the password claim signature does not match")]
-    SignatureMismatch,
-}
 
 /// The pool's name as SRP uses it: the part of the pool id after `_`.
 pub fn pool_name(pool_id: &str) -> Result<&str, SrpError> {
@@ -107,15 +88,19 @@ pub(crate) fn private_key(
     SecretInt::new(hash_to_int(&[&pad(salt), &identity[..]]))
 }
 
-/// The 16-byte key both sides derive from the shared secret S: HKDF-SHA256 with salt pad(u)
-/// and info "Caldera Derived Key" (one block, so T(1) truncated).
-pub(crate) fn derive_key(shared_secret: &BigUint, u: &BigUint) -> AuthenticationKey {
+/// The 16-byte key both sides derive from the shared secret S: HKDF-SHA256 (RFC 5869) with
+/// salt pad(u) and info "Caldera Derived Key".
+pub(crate) fn derive_key(
+    shared_secret: &BigUint,
+    u: &BigUint,
+) -> Result<AuthenticationKey, SrpError> {
     let ikm = Zeroizing::new(pad(shared_secret));
-    let prk = Zeroizing::new(hmac_sha256(&pad(u), &[&ikm]));
-    let block = Zeroizing::new(hmac_sha256(&prk[..], &[DERIVED_KEY_INFO, &[1]]));
     let mut key = Zeroizing::new([0u8; 16]);
-    key.copy_from_slice(&block[..16]);
-    AuthenticationKey(key)
+    // Expansion fails only for outputs over 255 blocks; 16 bytes is one.
+    Hkdf::<Sha256>::new(Some(&pad(u)), &ikm)
+        .expand(DERIVED_KEY_INFO, &mut key[..])
+        .map_err(|_| SrpError::KeyDerivation)?;
+    Ok(AuthenticationKey(key))
 }
 
 /// The parts of the message PASSWORD_CLAIM_SIGNATURE signs, in order.
@@ -200,7 +185,7 @@ impl SrpClient {
         let base = SecretInt::new((&big_b + &GROUP.n - k_gx) % &GROUP.n);
         let exponent = SecretInt::new(self.a.get() + &u * x.get());
         let shared = SecretInt::new(base.get().modpow(exponent.get(), &GROUP.n));
-        Ok(derive_key(shared.get(), &u))
+        derive_key(shared.get(), &u)
     }
 
     /// The answer to PASSWORD_VERIFIER, signed at `now`.

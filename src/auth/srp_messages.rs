@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 use std::fmt;
 
-use super::srp::SrpError;
+use super::srp_error::SrpError;
 use crate::secret::Sensitive;
 
 /// What the `PASSWORD_VERIFIER` challenge carries.

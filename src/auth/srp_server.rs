@@ -150,7 +150,7 @@ impl ServerSession {
         // S = (A · v^u)^b mod N.
         let base = (&big_a * self.verifier.verifier.modpow(&u, &GROUP.n)) % &GROUP.n;
         let shared = SecretInt::new(base.modpow(self.b.get(), &GROUP.n));
-        let key = derive_key(shared.get(), &u);
+        let key = derive_key(shared.get(), &u)?;
         let message = signed_message(
             &self.verifier.pool_name,
             &self.verifier.user_id_for_srp,

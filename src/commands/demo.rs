@@ -2,7 +2,7 @@
 //! signed in as the demo user with USER_SRP_AUTH (the demo password shown as a hint). Nothing
 //! leaves the machine.
 
-use crate::cli::GlobalArgs;
+use crate::cli::{DemoArgs, GlobalArgs};
 use crate::cognito::{ClientSettings, CognitoClient, Endpoint};
 use crate::commands::enroll::{Presentation, run_with};
 use crate::emulator::{DemoCodes, Emulator, EmulatorConfig};
@@ -13,30 +13,9 @@ use crate::wizard::msg::DemoShown;
 use crate::wizard::state::{Settings, SignInTarget};
 use crate::wizard::tasks::DemoHook;
 use crate::wizard::tasks::Services;
-use clap::Args;
-use std::path::PathBuf;
 use std::sync::Arc;
 
 pub const DEMO_USER: &str = "demo";
-
-#[derive(Args, Clone, Default)]
-pub struct DemoArgs {
-    /// The emulator's pool (TOML); default: the embedded demo pool.
-    #[arg(long, value_name = "FILE")]
-    pub pool: Option<PathBuf>,
-    /// The user to enroll (default: demo).
-    #[arg(long)]
-    pub username: Option<String>,
-    /// Helpdesk mode: the QR and secret stay hidden until `r`.
-    #[arg(long)]
-    pub helpdesk: bool,
-    /// Line prompts instead of the full-screen wizard.
-    #[arg(long)]
-    pub plain: bool,
-    /// Print the closing summary as JSON.
-    #[arg(long)]
-    pub json: bool,
-}
 
 pub async fn run(_global: &GlobalArgs, args: DemoArgs) -> Result<(), Failure> {
     let config = match &args.pool {
@@ -60,7 +39,7 @@ pub async fn run(_global: &GlobalArgs, args: DemoArgs) -> Result<(), Failure> {
     let client = CognitoClient::new(ClientSettings::new(endpoint))?;
     let settings = Settings {
         issuer: "cognito-mfa demo".into(),
-        helpdesk: args.helpdesk,
+        helpdesk: args.presentation.helpdesk,
         password_hint,
         demo: true,
         ..Settings::default()
@@ -72,11 +51,7 @@ pub async fn run(_global: &GlobalArgs, args: DemoArgs) -> Result<(), Failure> {
         remembered: None,
         notice: None,
     };
-    let presentation = Presentation {
-        plain: args.plain,
-        json: args.json,
-        always_summarise: args.helpdesk,
-    };
+    let presentation = Presentation::new(&args.presentation, args.presentation.helpdesk);
     // The demo pool lives only as long as this run: nothing to remember.
     let services = Services {
         client,

@@ -4,18 +4,14 @@ pub mod aws_compat;
 pub mod demo;
 pub mod emulator;
 pub mod enroll;
-pub mod enroll_args;
-pub mod enroll_config;
-pub mod enroll_start;
 pub mod file_value;
 pub mod sign_in;
 
-use crate::cli::{AssociateArgs, Cli, Command, GlobalArgs, VerifyArgs};
+use crate::cli::{AssociateArgs, Cli, Command, EnrollArgs, GlobalArgs, VerifyArgs};
 use crate::cognito::CognitoClient;
 use crate::failure::Failure;
 use crate::secret::Sensitive;
 use aws_compat::Prepared;
-use enroll_args::EnrollArgs;
 
 pub async fn dispatch(cli: Cli) -> Result<(), Failure> {
     let global = cli.global;

@@ -1,10 +1,19 @@
-//! Checks shared by the operations: SECRET_HASH, the password policy, TOTP codes.
+//! Checks shared by the operations: required parameters, SECRET_HASH, the password policy,
+//! TOTP codes.
 
 use super::config::ClientConfig;
 use super::fault::Fault;
 use super::pool::SoftwareToken;
 use crate::auth::secret_hash;
+use crate::cognito::wire::SecretParams;
 use crate::secret::Sensitive;
+
+/// An auth parameter or challenge response the request must carry.
+pub fn required<'a>(params: &'a SecretParams, name: &str) -> Result<&'a Sensitive, Fault> {
+    params
+        .get(name)
+        .ok_or_else(|| Fault::invalid_parameter(format!("Missing required parameter {name}")))
+}
 
 /// For a client with a secret: SECRET_HASH must be present and match one of the names the user
 /// goes by (the username, or for refresh the `sub`).

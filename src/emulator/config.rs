@@ -14,7 +14,7 @@ pub enum ConfigError {
     #[error("cannot read the emulator config {path}: {source}")]
     Read {
         path: String,
-        source: std::io::Error,
+        source: crate::capped_read::CappedReadError,
     },
     #[error("the emulator config is not valid TOML: {0}")]
     Parse(String),
@@ -147,10 +147,12 @@ impl EmulatorConfig {
     }
 
     pub fn from_file(path: &Path) -> Result<Self, ConfigError> {
-        let text = std::fs::read_to_string(path).map_err(|source| ConfigError::Read {
-            path: path.display().to_string(),
-            source,
-        })?;
+        let text =
+            crate::capped_read::read_capped_to_string(path, crate::capped_read::DOCUMENT_CAP)
+                .map_err(|source| ConfigError::Read {
+                    path: path.display().to_string(),
+                    source,
+                })?;
         Self::from_toml(&text)
     }
 

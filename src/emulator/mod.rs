@@ -10,6 +10,8 @@
 //! # Ok(()) }
 //! ```
 
+mod after_password;
+mod capped;
 mod checks;
 pub mod clock;
 pub mod config;
@@ -20,23 +22,29 @@ mod ops_srp;
 mod ops_token;
 mod ops_user;
 mod pool;
+mod proofs;
 mod random;
-pub mod server;
+mod routes;
+mod server;
 mod session;
+mod shared;
 
 pub use clock::{Clock, ManualClock, SystemClock};
 pub use config::{
     AuthFlow, ClientConfig, ConfigError, EmulatorConfig, MfaConfiguration, PoolConfig, UserConfig,
     UserStatus,
 };
-pub use server::MAX_BODY_BYTES;
+pub use routes::MAX_BODY_BYTES;
+pub use server::SHUTDOWN_GRACE;
 
 use crate::secret::Sensitive;
 use pool::PoolState;
+use proofs::Proofs;
 use serde::Serialize;
-use server::Shared;
+use shared::{Limits, Shared};
 use std::net::{Ipv4Addr, SocketAddr};
 use std::sync::{Arc, Mutex};
+use std::time::Duration;
 use tokio::sync::watch;
 use tokio::task::JoinHandle;
 
@@ -50,12 +58,15 @@ pub enum EmulatorError {
     Signal(std::io::Error),
 }
 
-/// An emulator ready to start: the pool, the port (0: any free one), the clock, logging.
+/// An emulator ready to start: the pool, the port (0: any free one), the clock, logging, the
+/// time limits.
 pub struct Emulator {
     config: EmulatorConfig,
     port: u16,
     clock: Arc<dyn Clock>,
     log_requests: bool,
+    limits: Limits,
+    proofs: Proofs,
 }
 
 impl Emulator {
@@ -65,7 +76,30 @@ impl Emulator {
             port: 0,
             clock: Arc::new(SystemClock),
             log_requests: false,
+            limits: Limits::default(),
+            proofs: Proofs::default(),
         }
+    }
+
+    /// How long a whole request may take once its headers are in, body included (default
+    /// 10 s). A client that stalls is answered RequestTimeoutException (408) and disconnected.
+    pub fn request_deadline(mut self, deadline: Duration) -> Self {
+        self.limits.request = deadline;
+        self
+    }
+
+    /// How long a connection may take to send a request's headers (default 10 s), idle
+    /// keep-alive connections included; then it is closed.
+    pub fn header_read_timeout(mut self, timeout: Duration) -> Self {
+        self.limits.header_read = timeout;
+        self
+    }
+
+    /// Runs `hook` on the proof's thread before each SRP proof's maths.
+    #[cfg(test)]
+    pub(crate) fn before_proof(mut self, hook: impl Fn() + Send + Sync + 'static) -> Self {
+        self.proofs.before = Some(Arc::new(hook));
+        self
     }
 
     pub fn port(mut self, port: u16) -> Self {
@@ -107,6 +141,9 @@ impl Emulator {
             state: Mutex::new(PoolState::new(self.config, issuer)),
             clock: self.clock,
             log: self.log_requests,
+            limits: self.limits,
+            proofs: self.proofs,
+            open: watch::Sender::new(0),
         });
         let (shutdown, receiver) = watch::channel(false);
         let task = tokio::spawn(server::serve(listener, shared.clone(), receiver));
@@ -150,7 +187,13 @@ impl RunningEmulator {
         DemoCodes(self.shared.clone())
     }
 
-    /// Stops accepting, lets open requests finish, and waits for the server task.
+    /// The number of open connections, as it changes.
+    pub fn open_connections(&self) -> watch::Receiver<usize> {
+        self.shared.open.subscribe()
+    }
+
+    /// Stops accepting, lets open requests finish (for up to `SHUTDOWN_GRACE`; then they are
+    /// cut), and waits for the server task.
     pub async fn shutdown(self) {
         let _ = self.shutdown.send(true);
         let _ = self.task.await;

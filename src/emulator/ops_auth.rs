@@ -1,28 +1,26 @@
 //! InitiateAuth and RespondToAuthChallenge: sign-in as a chain of challenges ending in tokens.
+//! Both password paths (USER_PASSWORD_AUTH here, SRP in `ops_srp`) go on in `after_password`.
 
-use super::checks::{accept_code, check_password_policy, check_secret_hash};
-use super::config::{AuthFlow, ClientConfig, MfaConfiguration, UserStatus};
+use super::after_password::{after_password, tokens};
+use super::checks::{accept_code, check_password_policy, check_secret_hash, required};
+use super::config::{AuthFlow, UserStatus};
 use super::fault::Fault;
-use super::ops_user::SOFTWARE_TOKEN_MFA;
+use super::ops_srp::{self, SrpWork};
 use super::pool::PoolState;
-use super::session::{Challenge, Session};
-use crate::cognito::wire::{
-    AuthResponse, InitiateAuthRequest, RespondToAuthChallengeRequest, SecretParams,
-};
-use crate::secret::Sensitive;
-use std::collections::BTreeMap;
+use super::session::Challenge;
+use crate::cognito::wire::{AuthResponse, InitiateAuthRequest, RespondToAuthChallengeRequest};
 
-fn required<'a>(params: &'a SecretParams, name: &str) -> Result<&'a Sensitive, Fault> {
-    params
-        .get(name)
-        .ok_or_else(|| Fault::invalid_parameter(format!("Missing required parameter {name}")))
+/// A sign-in step's outcome: the answer, or SRP maths to do first (see `ops_srp`).
+pub enum Next {
+    Answer(AuthResponse),
+    Srp(Box<SrpWork>),
 }
 
 pub fn initiate_auth(
     state: &mut PoolState,
     now: u64,
     req: InitiateAuthRequest,
-) -> Result<AuthResponse, Fault> {
+) -> Result<Next, Fault> {
     let client = state.client(&req.client_id)?.clone();
     let flow = AuthFlow::from_request(&req.auth_flow)
         .ok_or_else(|| Fault::invalid_parameter("Initiate Auth method not supported."))?;
@@ -45,7 +43,7 @@ pub fn initiate_auth(
             if user.password != *password {
                 return Err(Fault::wrong_credentials());
             }
-            after_password(state, now, &client, &username)
+            after_password(state, now, &client, &username).map(Next::Answer)
         }
         AuthFlow::RefreshToken => {
             let token = required(params, "REFRESH_TOKEN")?;
@@ -56,91 +54,23 @@ pub fn initiate_auth(
                 .map(|u| u.sub.clone())
                 .unwrap_or_default();
             check_secret_hash(&client, &[&username, &sub], params.get("SECRET_HASH"))?;
-            Ok(AuthResponse {
-                authentication_result: Some(state.issue_tokens(&username, &client.id, now, false)?),
-                challenge_parameters: Some(BTreeMap::new()),
-                ..AuthResponse::default()
-            })
+            tokens(state, now, &username, &client.id, false).map(Next::Answer)
         }
-        AuthFlow::UserSrp => super::ops_srp::initiate(state, now, &client, params),
+        AuthFlow::UserSrp => {
+            ops_srp::initiate(state, now, &client, params).map(|w| Next::Srp(Box::new(w)))
+        }
     }
-}
-
-/// The password checked out: a new password, MFA, or tokens come next.
-pub fn after_password(
-    state: &mut PoolState,
-    now: u64,
-    client: &ClientConfig,
-    username: &str,
-) -> Result<AuthResponse, Fault> {
-    let mfa = state.mfa();
-    let user = state.user_mut(username)?;
-    let (challenge, parameters) = if user.status == UserStatus::ForceChangePassword {
-        let mut attributes = serde_json::Map::new();
-        if let Some(email) = &user.email {
-            attributes.insert("email".into(), email.clone().into());
-        }
-        let parameters = BTreeMap::from([
-            ("USER_ID_FOR_SRP".to_string(), username.to_string()),
-            ("requiredAttributes".to_string(), "[]".to_string()),
-            (
-                "userAttributes".to_string(),
-                serde_json::Value::Object(attributes).to_string(),
-            ),
-        ]);
-        (Challenge::NewPasswordRequired, parameters)
-    } else if user.totp_required(mfa) {
-        let mut parameters =
-            BTreeMap::from([("USER_ID_FOR_SRP".to_string(), username.to_string())]);
-        if let Some(name) = user
-            .token
-            .as_ref()
-            .and_then(|t| t.friendly_device_name.clone())
-        {
-            parameters.insert("FRIENDLY_DEVICE_NAME".into(), name);
-        }
-        (Challenge::SoftwareTokenMfa, parameters)
-    } else if mfa == MfaConfiguration::On {
-        let parameters = BTreeMap::from([(
-            "MFAS_CAN_SETUP".to_string(),
-            format!("[\"{SOFTWARE_TOKEN_MFA}\"]"),
-        )]);
-        (Challenge::MfaSetup { verified: false }, parameters)
-    } else {
-        return Ok(AuthResponse {
-            authentication_result: Some(state.issue_tokens(username, &client.id, now, true)?),
-            challenge_parameters: Some(BTreeMap::new()),
-            ..AuthResponse::default()
-        });
-    };
-    let name = challenge.name();
-    let session = state.sessions.open(
-        Session {
-            username: username.to_string(),
-            client_id: client.id.clone(),
-            challenge,
-            expires_at: now + client.session_validity.as_secs(),
-            failed_answers: 0,
-        },
-        now,
-    );
-    Ok(AuthResponse {
-        challenge_name: Some(name.into()),
-        session: Some(Sensitive::new(session)),
-        challenge_parameters: Some(parameters),
-        authentication_result: None,
-    })
 }
 
 pub fn respond_to_auth_challenge(
     state: &mut PoolState,
     now: u64,
     req: RespondToAuthChallengeRequest,
-) -> Result<AuthResponse, Fault> {
+) -> Result<Next, Fault> {
     let client = state.client(&req.client_id)?.clone();
     let answers = &req.challenge_responses;
     if req.challenge_name == "PASSWORD_VERIFIER" {
-        return super::ops_srp::respond(state, now, &client, answers);
+        return ops_srp::respond(state, now, &client, answers).map(|w| Next::Srp(Box::new(w)));
     }
     let value = req
         .session
@@ -164,7 +94,7 @@ pub fn respond_to_auth_challenge(
     }
     check_secret_hash(&client, &[&session.username], answers.get("SECRET_HASH"))?;
     let username = session.username.clone();
-    match session.challenge {
+    let response = match session.challenge {
         Challenge::NewPasswordRequired => {
             let new_password = required(answers, "NEW_PASSWORD")?;
             if let Err(fault) = check_password_policy(new_password.expose()) {
@@ -186,7 +116,7 @@ pub fn respond_to_auth_challenge(
             user.totp_enabled = true;
             user.totp_preferred = true;
             state.sessions.consume(&value);
-            tokens(state, now, &client, &username)
+            tokens(state, now, &username, &client.id, true)
         }
         Challenge::SoftwareTokenMfa => {
             let code = required(answers, "SOFTWARE_TOKEN_MFA_CODE")?;
@@ -203,22 +133,10 @@ pub fn respond_to_auth_challenge(
                 token.last_accepted_step = Some(step);
             }
             state.sessions.consume(&value);
-            tokens(state, now, &client, &username)
+            tokens(state, now, &username, &client.id, true)
         }
-    }
-}
-
-fn tokens(
-    state: &mut PoolState,
-    now: u64,
-    client: &ClientConfig,
-    username: &str,
-) -> Result<AuthResponse, Fault> {
-    Ok(AuthResponse {
-        authentication_result: Some(state.issue_tokens(username, &client.id, now, true)?),
-        challenge_parameters: Some(BTreeMap::new()),
-        ..AuthResponse::default()
-    })
+    };
+    response.map(Next::Answer)
 }
 
 /// A name from the request, fit to quote in a message: short and plain.

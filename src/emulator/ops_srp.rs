@@ -2,41 +2,69 @@
 //!
 //! As Cognito does, the challenge carries no Session: the SECRET_BLOCK identifies it, and it can
 //! be answered once, within the client's session validity.
+//!
+//! Each request is handled in three parts: `initiate` or `respond` check it under the pool's
+//! lock and give the `SrpWork`; `SrpWork::compute` does the modular exponentiations with no lock
+//! held (the server runs it off the runtime thread); `SrpDone::finish` records the outcome under
+//! the lock again.
 
-use super::checks::check_secret_hash;
+use super::after_password::after_password;
+use super::checks::{check_secret_hash, required};
 use super::config::ClientConfig;
 use super::fault::Fault;
-use super::ops_auth::after_password;
-use super::pool::PoolState;
+use super::pool::{PendingSrp, PoolState};
 use super::random::random_key;
 use crate::auth::{PasswordVerifier, ServerSession};
 use crate::cognito::wire::{AuthResponse, SecretParams};
+use crate::secret::Sensitive;
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD;
 use std::collections::BTreeMap;
 
 const SECRET_BLOCK_BYTES: usize = 96;
 
-/// A PASSWORD_VERIFIER challenge waiting for its answer.
-pub struct PendingSrp {
+/// The SRP maths a request needs, with everything it needs to do them without the pool.
+pub enum SrpWork {
+    /// USER_SRP_AUTH: the server's B (and, at a user's first SRP sign-in, the verifier).
+    Start(Start),
+    /// PASSWORD_VERIFIER: the shared secret, and the check of the claim's signature.
+    Verify(Verify),
+}
+
+pub struct Start {
     username: String,
-    client_id: String,
+    client: ClientConfig,
     srp_a: String,
+    now: u64,
+    pool_id: String,
+    password: Sensitive,
+    verifier: Option<PasswordVerifier>,
+}
+
+pub struct Verify {
+    username: String,
+    client: ClientConfig,
+    now: u64,
+    pending: PendingSrp,
+    secret_block: Vec<u8>,
+    timestamp: String,
+    signature: String,
+}
+
+/// The maths done: what to record in the pool.
+pub enum SrpDone {
+    Started(Box<Started>),
+    Verified {
+        username: String,
+        client: ClientConfig,
+        now: u64,
+    },
+}
+
+pub struct Started {
+    start: Start,
+    verifier: PasswordVerifier,
     server: ServerSession,
-    expires_at: u64,
-}
-
-impl PendingSrp {
-    pub fn expired(&self, now: u64) -> bool {
-        now >= self.expires_at
-    }
-}
-
-fn required<'a>(params: &'a SecretParams, name: &str) -> Result<&'a str, Fault> {
-    params
-        .get(name)
-        .map(|v| v.expose())
-        .ok_or_else(|| Fault::invalid_parameter(format!("Missing required parameter {name}")))
 }
 
 pub fn initiate(
@@ -44,9 +72,9 @@ pub fn initiate(
     now: u64,
     client: &ClientConfig,
     params: &SecretParams,
-) -> Result<AuthResponse, Fault> {
-    let username = required(params, "USERNAME")?.to_string();
-    let srp_a = required(params, "SRP_A")?;
+) -> Result<SrpWork, Fault> {
+    let username = required(params, "USERNAME")?.expose().to_string();
+    let srp_a = required(params, "SRP_A")?.expose();
     if srp_a.is_empty() || srp_a.len() > 2048 || !srp_a.bytes().all(|b| b.is_ascii_hexdigit()) {
         return Err(Fault::invalid_parameter(
             "SRP_A is not a valid hexadecimal number",
@@ -56,51 +84,17 @@ pub fn initiate(
     let pool_id = state.config.pool.id.clone();
     let user = state
         .users
-        .get_mut(&username)
+        .get(&username)
         .ok_or_else(Fault::wrong_credentials)?;
-    let verifier = match &user.srp_verifier {
-        Some(verifier) => verifier.clone(),
-        None => {
-            let verifier = PasswordVerifier::new(&pool_id, &username, &user.password)
-                .map_err(|_| Fault::internal())?;
-            user.srp_verifier = Some(verifier.clone());
-            verifier
-        }
-    };
-    let server = ServerSession::start(&verifier);
-    let secret_block = new_secret_block();
-    let parameters = BTreeMap::from([
-        ("SALT".to_string(), server.salt_hex()),
-        ("SECRET_BLOCK".to_string(), secret_block.clone()),
-        ("SRP_B".to_string(), server.srp_b()),
-        ("USERNAME".to_string(), username.clone()),
-        (
-            "USER_ID_FOR_SRP".to_string(),
-            server.user_id_for_srp().to_string(),
-        ),
-    ]);
-    state.prune_srp(now);
-    state.srp_pending.insert(
-        secret_block,
-        PendingSrp {
-            username,
-            client_id: client.id.clone(),
-            srp_a: srp_a.to_string(),
-            server,
-            expires_at: now + client.session_validity.as_secs(),
-        },
-    );
-    Ok(AuthResponse {
-        challenge_name: Some("PASSWORD_VERIFIER".into()),
-        session: None,
-        challenge_parameters: Some(parameters),
-        authentication_result: None,
-    })
-}
-
-/// Fresh random bytes in standard base64, as SECRET_BLOCK travels.
-fn new_secret_block() -> String {
-    STANDARD.encode(&random_key(SECRET_BLOCK_BYTES)[..])
+    Ok(SrpWork::Start(Start {
+        srp_a: srp_a.to_string(),
+        client: client.clone(),
+        now,
+        pool_id,
+        password: user.password.clone(),
+        verifier: user.srp_verifier.clone(),
+        username,
+    }))
 }
 
 pub fn respond(
@@ -108,11 +102,11 @@ pub fn respond(
     now: u64,
     client: &ClientConfig,
     answers: &SecretParams,
-) -> Result<AuthResponse, Fault> {
-    let username = required(answers, "USERNAME")?.to_string();
-    let secret_block = required(answers, "PASSWORD_CLAIM_SECRET_BLOCK")?;
-    let signature = required(answers, "PASSWORD_CLAIM_SIGNATURE")?;
-    let timestamp = required(answers, "TIMESTAMP")?;
+) -> Result<SrpWork, Fault> {
+    let username = required(answers, "USERNAME")?.expose().to_string();
+    let secret_block = required(answers, "PASSWORD_CLAIM_SECRET_BLOCK")?.expose();
+    let signature = required(answers, "PASSWORD_CLAIM_SIGNATURE")?.expose();
+    let timestamp = required(answers, "TIMESTAMP")?.expose();
     // Answered once, right or wrong.
     let pending = state
         .srp_pending
@@ -125,12 +119,110 @@ pub fn respond(
         return Err(Fault::invalid_session());
     }
     check_secret_hash(client, &[&username], answers.get("SECRET_HASH"))?;
-    let block = STANDARD
+    let secret_block = STANDARD
         .decode(secret_block)
         .map_err(|_| Fault::invalid_session())?;
-    pending
-        .server
-        .verify(&pending.srp_a, &block, timestamp, signature)
-        .map_err(|_| Fault::wrong_credentials())?;
-    after_password(state, now, client, &username)
+    Ok(SrpWork::Verify(Verify {
+        username,
+        client: client.clone(),
+        now,
+        pending,
+        secret_block,
+        timestamp: timestamp.to_string(),
+        signature: signature.to_string(),
+    }))
+}
+
+impl SrpWork {
+    /// The modular exponentiations: slow (milliseconds), and needing nothing from the pool.
+    pub fn compute(self) -> Result<SrpDone, Fault> {
+        match self {
+            Self::Start(start) => {
+                let verifier = match &start.verifier {
+                    Some(verifier) => verifier.clone(),
+                    None => PasswordVerifier::new(&start.pool_id, &start.username, &start.password)
+                        .map_err(|_| Fault::internal())?,
+                };
+                let server = ServerSession::start(&verifier);
+                Ok(SrpDone::Started(Box::new(Started {
+                    start,
+                    verifier,
+                    server,
+                })))
+            }
+            Self::Verify(v) => {
+                v.pending
+                    .server
+                    .verify(
+                        &v.pending.srp_a,
+                        &v.secret_block,
+                        &v.timestamp,
+                        &v.signature,
+                    )
+                    .map_err(|_| Fault::wrong_credentials())?;
+                Ok(SrpDone::Verified {
+                    username: v.username,
+                    client: v.client,
+                    now: v.now,
+                })
+            }
+        }
+    }
+}
+
+impl SrpDone {
+    /// Records the outcome: a PASSWORD_VERIFIER challenge to answer, or what follows a password.
+    pub fn finish(self, state: &mut PoolState) -> Result<AuthResponse, Fault> {
+        match self {
+            Self::Started(started) => Ok(challenge(state, *started)),
+            Self::Verified {
+                username,
+                client,
+                now,
+            } => after_password(state, now, &client, &username),
+        }
+    }
+}
+
+fn challenge(state: &mut PoolState, started: Started) -> AuthResponse {
+    let Started {
+        start,
+        verifier,
+        server,
+    } = started;
+    // Kept for the next sign-in, unless the password changed while the maths ran.
+    if let Some(user) = state.users.get_mut(&start.username)
+        && user.srp_verifier.is_none()
+        && user.password == start.password
+    {
+        user.srp_verifier = Some(verifier);
+    }
+    let secret_block = STANDARD.encode(&random_key(SECRET_BLOCK_BYTES)[..]);
+    let parameters = BTreeMap::from([
+        ("SALT".to_string(), server.salt_hex()),
+        ("SECRET_BLOCK".to_string(), secret_block.clone()),
+        ("SRP_B".to_string(), server.srp_b()),
+        ("USERNAME".to_string(), start.username.clone()),
+        (
+            "USER_ID_FOR_SRP".to_string(),
+            server.user_id_for_srp().to_string(),
+        ),
+    ]);
+    state.prune_srp(start.now);
+    state.srp_pending.insert(
+        secret_block,
+        PendingSrp {
+            username: start.username,
+            client_id: start.client.id.clone(),
+            srp_a: start.srp_a,
+            server,
+            expires_at: start.now + start.client.session_validity.as_secs(),
+        },
+    );
+    AuthResponse {
+        challenge_name: Some("PASSWORD_VERIFIER".into()),
+        session: None,
+        challenge_parameters: Some(parameters),
+        authentication_result: None,
+    }
 }

@@ -2,13 +2,11 @@
 
 use super::config::MfaConfiguration;
 use super::fault::Fault;
-use super::pool::PoolState;
+use super::pool::{PoolState, SOFTWARE_TOKEN_MFA};
 use crate::cognito::wire::{
     AttributeType, GetUserRequest, GetUserResponse, SetUserMfaPreferenceRequest,
     SetUserMfaPreferenceResponse,
 };
-
-pub const SOFTWARE_TOKEN_MFA: &str = "SOFTWARE_TOKEN_MFA";
 
 pub fn get_user(
     state: &mut PoolState,

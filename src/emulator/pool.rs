@@ -1,16 +1,25 @@
-//! The pool's state: users with their passwords and software tokens, sessions, refresh tokens,
-//! and the key that signs access tokens. Operations lock it, change it and let go.
+//! The pool's state: users with their passwords and software tokens, sessions, pending SRP
+//! exchanges, refresh tokens, and the key that signs access tokens. Operations lock it, change
+//! it and let go. The types every operation shares live here, below the operations.
 
+use super::capped::CappedMap;
 use super::config::{ClientConfig, EmulatorConfig, MfaConfiguration, UserStatus};
 use super::fault::Fault;
 use super::jwt::JwtKey;
-use super::ops_srp::PendingSrp;
 use super::random::{random_token, uuid_v4};
 use super::session::Sessions;
-use crate::auth::PasswordVerifier;
+use crate::auth::{PasswordVerifier, ServerSession};
 use crate::secret::Sensitive;
 use std::collections::HashMap;
 use zeroize::Zeroizing;
+
+/// The MFA method name of authenticator apps, as GetUser and MFAS_CAN_SETUP say it.
+pub const SOFTWARE_TOKEN_MFA: &str = "SOFTWARE_TOKEN_MFA";
+
+/// PASSWORD_VERIFIER challenges waiting at once; beyond that the oldest is dropped.
+pub const MAX_PENDING_SRP: usize = 1_000;
+/// Refresh tokens kept; beyond that the oldest stops working.
+pub const MAX_REFRESH_TOKENS: usize = 10_000;
 
 /// A TOTP key associated with a user.
 pub struct SoftwareToken {
@@ -63,6 +72,21 @@ impl User {
     }
 }
 
+/// A PASSWORD_VERIFIER challenge waiting for its answer.
+pub struct PendingSrp {
+    pub username: String,
+    pub client_id: String,
+    pub srp_a: String,
+    pub server: ServerSession,
+    pub expires_at: u64,
+}
+
+impl PendingSrp {
+    pub fn expired(&self, now: u64) -> bool {
+        now >= self.expires_at
+    }
+}
+
 /// What a refresh token stands for.
 struct RefreshGrant {
     username: String,
@@ -74,8 +98,8 @@ pub struct PoolState {
     pub users: HashMap<String, User>,
     pub sessions: Sessions,
     /// PASSWORD_VERIFIER challenges by SECRET_BLOCK.
-    pub srp_pending: HashMap<String, PendingSrp>,
-    refresh_tokens: HashMap<String, RefreshGrant>,
+    pub srp_pending: CappedMap<String, PendingSrp>,
+    refresh_tokens: CappedMap<String, RefreshGrant>,
     jwt: JwtKey,
     issuer: String,
 }
@@ -99,8 +123,8 @@ impl PoolState {
             config,
             users,
             sessions: Sessions::default(),
-            srp_pending: HashMap::new(),
-            refresh_tokens: HashMap::new(),
+            srp_pending: CappedMap::new(MAX_PENDING_SRP),
+            refresh_tokens: CappedMap::new(MAX_REFRESH_TOKENS),
             jwt: JwtKey::random(),
             issuer,
         }
@@ -108,7 +132,8 @@ impl PoolState {
 
     /// Drops PASSWORD_VERIFIER challenges that can no longer be answered.
     pub fn prune_srp(&mut self, now: u64) {
-        self.srp_pending.retain(|_, pending| !pending.expired(now));
+        self.srp_pending
+            .drop_oldest_while(|pending| pending.expired(now));
     }
 
     pub fn mfa(&self) -> MfaConfiguration {

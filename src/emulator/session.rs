@@ -1,9 +1,9 @@
 //! Challenge sessions: opaque, random, bound to one user and client, expiring after the client's
 //! `AuthSessionValidity`, and single-use: a session that has been answered is refused afterwards.
 
+use super::capped::CappedMap;
 use super::fault::Fault;
 use super::random::random_token;
-use std::collections::HashMap;
 
 /// What a session is waiting for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -47,12 +47,27 @@ enum Entry {
     },
 }
 
-#[derive(Default)]
+/// Sessions kept at once (live, or used and not yet expired); beyond that the oldest goes.
+pub const MAX_SESSIONS: usize = 10_000;
+
 pub struct Sessions {
-    entries: HashMap<String, Entry>,
+    entries: CappedMap<String, Entry>,
+}
+
+impl Default for Sessions {
+    fn default() -> Self {
+        Self::with_capacity(MAX_SESSIONS)
+    }
 }
 
 impl Sessions {
+    /// At most `capacity` sessions; opening one more forgets the oldest.
+    pub fn with_capacity(capacity: usize) -> Self {
+        Self {
+            entries: CappedMap::new(capacity),
+        }
+    }
+
     /// Stores a new session and returns its opaque value.
     pub fn open(&mut self, session: Session, now: u64) -> String {
         self.prune(now);
@@ -97,19 +112,17 @@ impl Sessions {
         }
     }
 
+    /// Forgets the oldest sessions while they have expired (every one is checked on use).
     fn prune(&mut self, now: u64) {
-        self.entries.retain(|_, entry| match entry {
-            Entry::Live(s) => now < s.expires_at,
-            Entry::Used { expires_at } => now < *expires_at,
+        self.entries.drop_oldest_while(|entry| match entry {
+            Entry::Live(s) => now >= s.expires_at,
+            Entry::Used { expires_at } => now >= *expires_at,
         });
     }
 
+    #[cfg(test)]
     pub fn len(&self) -> usize {
         self.entries.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
     }
 }
 
@@ -151,6 +164,28 @@ mod tests {
         }
         sessions.record_failure(&a);
         assert_eq!(sessions.get(&a, 1).unwrap_err(), Fault::used_session());
+    }
+
+    #[test]
+    fn the_oldest_session_goes_when_the_store_is_full() {
+        let mut sessions = Sessions::with_capacity(10);
+        let values: Vec<String> = (0..25).map(|_| sessions.open(session(1000), 0)).collect();
+        assert_eq!(sessions.len(), 10);
+        for old in &values[..15] {
+            assert_eq!(sessions.get(old, 1).unwrap_err(), Fault::invalid_session());
+        }
+        for recent in &values[15..] {
+            assert!(sessions.get(recent, 1).is_ok());
+        }
+    }
+
+    #[test]
+    fn a_hundred_thousand_sign_ins_keep_the_default_store_bounded() {
+        let mut sessions = Sessions::default();
+        for _ in 0..100_000 {
+            sessions.open(session(1000), 0);
+        }
+        assert_eq!(sessions.len(), MAX_SESSIONS);
     }
 
     #[test]

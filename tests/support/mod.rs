@@ -1,5 +1,6 @@
 #![allow(dead_code)]
 pub mod deadline;
+pub mod emulator_process;
 pub mod emulator_thread;
 pub mod fake_server;
 pub mod hostile_server;

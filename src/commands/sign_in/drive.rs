@@ -2,8 +2,8 @@
 //! (again after a refused answer), remembers the tokens when asked, prints the last answer.
 
 use super::ask::{Asker, ask};
-use super::flow_failure;
-use crate::auth::flow::{Prompt, SignIn, SignInRequest, Step};
+use crate::auth::SrpError;
+use crate::auth::flow::{FlowError, Prompt, SignIn, SignInRequest, Step};
 use crate::cli::GlobalArgs;
 use crate::cognito::wire::{AuthResponse, AuthenticationResult, Operation};
 use crate::cognito::{ApiError, CognitoClient, ServiceErrorKind};
@@ -132,4 +132,15 @@ fn save(
         Err(e) => KeychainNote::Failed(e.to_string()),
     };
     asker.note(&words::keychain_note(&note));
+}
+
+/// A sign-in that cannot go on: a usage error when the command line is at fault.
+pub(super) fn flow_failure(e: FlowError) -> Failure {
+    match e {
+        FlowError::PoolIdRequired
+        | FlowError::Srp(SrpError::InvalidPoolId)
+        | FlowError::PasswordRequired(_)
+        | FlowError::RefreshTokenRequired => Failure::Usage(e.to_string()),
+        other => Failure::Other(other.to_string()),
+    }
 }

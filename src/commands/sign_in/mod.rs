@@ -4,22 +4,19 @@
 //! or the tokens. On a terminal, password, code and MFA-choice challenges are asked and
 //! answered; elsewhere they are printed as they are.
 
-mod args;
 mod ask;
 mod drive;
 
-pub use args::{AuthFlowArg, ForgetArgs, SignInArgs, SignInOptions};
 pub use ask::{Asker, TerminalAsker};
 
-use crate::auth::SrpError;
 use crate::auth::flow::{AppClient, AuthFlow, Credential, FlowError, SignIn};
-use crate::cli::GlobalArgs;
+use crate::cli::{AuthFlowArg, ForgetArgs, GlobalArgs, SignInArgs, SignInOptions};
 use crate::cognito::{ApiError, CognitoClient};
 use crate::commands::file_value::load_value;
 use crate::failure::Failure;
 use crate::keychain::{Keychain, Remembered};
 use crate::secret::Sensitive;
-use drive::{Remember, drive};
+use drive::{Remember, drive, flow_failure};
 
 /// Runs the sign-in and gives the text to print on stdout.
 pub async fn run(
@@ -30,7 +27,7 @@ pub async fn run(
 ) -> Result<String, Failure> {
     global.check_output()?;
     let client = CognitoClient::new(global.resolve()?.settings)?;
-    let secret = args.options.client_secret()?;
+    let secret = client_secret(&args.options)?;
     if let Some(session) = &args.mfa_setup_session {
         let session = Sensitive::new(load_value("--mfa-setup-session", session.expose())?);
         let app = AppClient {
@@ -77,7 +74,7 @@ pub async fn run(
             args.client_id, args.username
         )));
     }
-    let flow_kind = match args.options.auth_flow.map(AuthFlow::from) {
+    let flow_kind = match args.options.auth_flow.map(AuthFlowArg::flow) {
         Some(AuthFlow::UserPassword) => AuthFlow::UserPassword,
         _ => AuthFlow::UserSrp,
     };
@@ -167,12 +164,11 @@ fn password(args: &SignInArgs, asker: &mut dyn Asker) -> Result<Sensitive, Failu
     Ok(password)
 }
 
-pub(crate) fn flow_failure(e: FlowError) -> Failure {
-    match e {
-        FlowError::PoolIdRequired
-        | FlowError::Srp(SrpError::InvalidPoolId)
-        | FlowError::PasswordRequired(_)
-        | FlowError::RefreshTokenRequired => Failure::Usage(e.to_string()),
-        other => Failure::Other(other.to_string()),
-    }
+/// The client secret, read from its file when given as file://path.
+pub fn client_secret(options: &SignInOptions) -> Result<Option<Sensitive>, Failure> {
+    options
+        .client_secret
+        .as_ref()
+        .map(|raw| load_value("--client-secret", raw.expose()).map(Sensitive::new))
+        .transpose()
 }

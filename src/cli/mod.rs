@@ -1,9 +1,22 @@
-//! The command line: global options shared with the AWS CLI, and the subcommands.
+//! The command line, every clap type of it: global options shared with the AWS CLI, the
+//! subcommands, and each command's flags (one module per command). Nothing here imports from
+//! `commands`: the commands read these types, not the other way round.
+
+mod aws;
+mod demo;
+mod enroll;
+mod presentation;
+mod sign_in;
+
+pub use aws::{AssociateArgs, AwsCommonArgs, SkeletonKind, VerifyArgs};
+pub use demo::DemoArgs;
+pub use enroll::{EnrollArgs, parse_duration_secs};
+pub use presentation::PresentationArgs;
+pub use sign_in::{AuthFlowArg, ForgetArgs, SignInArgs, SignInOptions};
 
 use crate::config::{self, Overrides};
 use crate::failure::Failure;
 use crate::output::{self, Format};
-use crate::secret::Sensitive;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
@@ -20,7 +33,7 @@ pub struct Cli {
     pub global: GlobalArgs,
     /// With no command: `enroll`, with its flags.
     #[command(flatten)]
-    pub enroll: crate::commands::enroll_args::EnrollArgs,
+    pub enroll: EnrollArgs,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -123,18 +136,18 @@ pub enum Command {
     /// verified if successful.
     VerifySoftwareToken(VerifyArgs),
     /// Enroll a user in authenticator-app MFA with the full-screen wizard (the default command).
-    Enroll(crate::commands::enroll_args::EnrollArgs),
+    Enroll(EnrollArgs),
     /// Run the wizard against an embedded emulator on a loopback port: nothing leaves the machine.
-    Demo(crate::commands::demo::DemoArgs),
+    Demo(DemoArgs),
     /// Run the embedded Cognito emulator on 127.0.0.1 until Ctrl-C or SIGTERM. The first line
     /// on stdout is a JSON report: endpoint, user pool id, client id, demo users.
     Emulator(EmulatorArgs),
     /// Sign in (USER_SRP_AUTH by default) and print what `aws cognito-idp initiate-auth`
     /// prints for the next step: a challenge and its Session (e.g. MFA_SETUP, for
     /// associate-software-token --session), or the tokens.
-    SignIn(crate::commands::sign_in::SignInArgs),
+    SignIn(SignInArgs),
     /// Delete sign-ins remembered with `sign-in --remember` from the OS keychain.
-    Forget(crate::commands::sign_in::ForgetArgs),
+    Forget(ForgetArgs),
 }
 
 #[derive(Args, Clone)]
@@ -144,59 +157,5 @@ pub struct EmulatorArgs {
     pub port: Option<u16>,
     /// A TOML pool description instead of the embedded demo pool (see assets/emulator.toml).
     #[arg(long, value_name = "FILE")]
-    pub config: Option<std::path::PathBuf>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum SkeletonKind {
-    Input,
-    YamlInput,
-    Output,
-}
-
-/// The AWS CLI's input and skeleton options.
-#[derive(Args, Clone, Default)]
-pub struct AwsCommonArgs {
-    /// The request as JSON (a string, or file://path). Values given as flags override it.
-    #[arg(long, value_name = "JSON")]
-    pub cli_input_json: Option<String>,
-    /// The request as YAML (a string, or file://path). Values given as flags override it.
-    #[arg(long, value_name = "YAML")]
-    pub cli_input_yaml: Option<String>,
-    /// Print a request skeleton (input, yaml-input) or a sample answer (output) and send nothing.
-    #[arg(long, value_enum, num_args = 0..=1, default_missing_value = "input")]
-    pub generate_cli_skeleton: Option<SkeletonKind>,
-    /// Open the enrollment wizard with the given values filled in.
-    #[arg(long)]
-    pub cli_auto_prompt: bool,
-}
-
-#[derive(Args, Clone)]
-pub struct AssociateArgs {
-    /// A valid access token that Amazon Cognito issued to the user (or file://path).
-    #[arg(long, value_name = "TOKEN")]
-    pub access_token: Option<Sensitive>,
-    /// The session from the MFA_SETUP challenge of the user's sign-in (or file://path).
-    #[arg(long, value_name = "SESSION")]
-    pub session: Option<Sensitive>,
-    #[command(flatten)]
-    pub common: AwsCommonArgs,
-}
-
-#[derive(Args, Clone)]
-pub struct VerifyArgs {
-    /// A valid access token that Amazon Cognito issued to the user (or file://path).
-    #[arg(long, value_name = "TOKEN")]
-    pub access_token: Option<Sensitive>,
-    /// The session from AssociateSoftwareToken in the MFA_SETUP flow (or file://path).
-    #[arg(long, value_name = "SESSION")]
-    pub session: Option<Sensitive>,
-    /// The 6-digit code the authenticator app shows (required).
-    #[arg(long, value_name = "CODE")]
-    pub user_code: Option<Sensitive>,
-    /// A name for the device, shown in the user's MFA settings.
-    #[arg(long, value_name = "NAME")]
-    pub friendly_device_name: Option<String>,
-    #[command(flatten)]
-    pub common: AwsCommonArgs,
+    pub config: Option<PathBuf>,
 }

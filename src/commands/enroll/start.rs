@@ -2,10 +2,11 @@
 //! config file), the sign-in's app client, pool and flow, and a sign-in remembered in the
 //! keychain for this client and user.
 
+use super::config::EnrollConfig;
 use crate::auth::flow::{AuthFlow, FlowError};
+use crate::cli::{AuthFlowArg, EnrollArgs};
 use crate::commands::aws_compat::params::load_value;
-use crate::commands::enroll_args::EnrollArgs;
-use crate::commands::enroll_config::EnrollConfig;
+use crate::commands::sign_in::client_secret;
 use crate::failure::Failure;
 use crate::keychain::{Keychain, Remembered};
 use crate::secret::Sensitive;
@@ -24,7 +25,7 @@ pub fn start_from(
         let token = load_value("--access-token", token.expose())?;
         return Ok(Start::AccessToken(Sensitive::new(token)));
     }
-    let client_secret = args.sign_in.client_secret()?;
+    let client_secret = client_secret(&args.sign_in)?;
     if let Some(session) = &args.session {
         let session = load_value("--session", session.expose())?;
         let (Some(client_id), Some(username)) = (client_id, args.username.clone()) else {
@@ -56,12 +57,12 @@ pub fn start_from(
         .user_pool_id
         .clone()
         .or_else(|| file.user_pool_id.clone());
-    target.auth_flow = args.sign_in.auth_flow.map(AuthFlow::from);
+    target.auth_flow = args.sign_in.auth_flow.map(AuthFlowArg::flow);
     target.remember = args.sign_in.remember;
     if target.auth_flow == Some(AuthFlow::UserSrp) && target.user_pool_id.is_none() {
         return Err(Failure::Usage(FlowError::PoolIdRequired.to_string()));
     }
-    let helpdesk = args.helpdesk || file.helpdesk;
+    let helpdesk = args.presentation.helpdesk || file.helpdesk;
     let (remembered, notice) = remembered(&target, helpdesk, keychain)?;
     Ok(Start::SignIn {
         target,
@@ -111,7 +112,7 @@ fn remembered(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::commands::sign_in::{AuthFlowArg, SignInOptions};
+    use crate::cli::{PresentationArgs, SignInOptions};
 
     fn mock() -> Keychain {
         Keychain::with_store(keyring_core::mock::Store::new().unwrap())
@@ -219,7 +220,10 @@ mod tests {
         };
         assert_eq!(found, Some(remembered));
         let helpdesk = EnrollArgs {
-            helpdesk: true,
+            presentation: PresentationArgs {
+                helpdesk: true,
+                ..PresentationArgs::default()
+            },
             ..args.clone()
         };
         assert!(matches!(

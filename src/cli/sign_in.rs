@@ -3,8 +3,6 @@
 use clap::{Args, ValueEnum};
 
 use crate::auth::flow::AuthFlow;
-use crate::commands::file_value::load_value;
-use crate::failure::Failure;
 use crate::secret::Sensitive;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -18,12 +16,13 @@ pub enum AuthFlowArg {
     RefreshTokenAuth,
 }
 
-impl From<AuthFlowArg> for AuthFlow {
-    fn from(arg: AuthFlowArg) -> Self {
-        match arg {
-            AuthFlowArg::UserSrpAuth => AuthFlow::UserSrp,
-            AuthFlowArg::UserPasswordAuth => AuthFlow::UserPassword,
-            AuthFlowArg::RefreshTokenAuth => AuthFlow::RefreshToken,
+impl AuthFlowArg {
+    /// The sign-in flow this value names.
+    pub fn flow(self) -> AuthFlow {
+        match self {
+            Self::UserSrpAuth => AuthFlow::UserSrp,
+            Self::UserPasswordAuth => AuthFlow::UserPassword,
+            Self::RefreshTokenAuth => AuthFlow::RefreshToken,
         }
     }
 }
@@ -51,16 +50,6 @@ pub struct SignInOptions {
     /// forget` removes it.
     #[arg(long)]
     pub remember: bool,
-}
-
-impl SignInOptions {
-    /// The client secret, read from its file when given as file://path.
-    pub fn client_secret(&self) -> Result<Option<Sensitive>, Failure> {
-        self.client_secret
-            .as_ref()
-            .map(|raw| load_value("--client-secret", raw.expose()).map(Sensitive::new))
-            .transpose()
-    }
 }
 
 #[derive(Args, Clone, Debug)]

@@ -1,6 +1,7 @@
-//! The enrollment wizard's own flags (global options such as --region come from `cli`).
+//! The enrollment wizard's own flags (global options such as --region are `GlobalArgs`).
 
-use crate::commands::sign_in::SignInOptions;
+use super::presentation::PresentationArgs;
+use super::sign_in::SignInOptions;
 use crate::secret::Sensitive;
 use clap::Args;
 use std::path::PathBuf;
@@ -42,16 +43,8 @@ pub struct EnrollArgs {
     /// Turn authenticator-app MFA on without making it the preferred method.
     #[arg(long)]
     pub no_set_preferred: bool,
-    /// Helpdesk mode: the QR and secret stay hidden until `r`, and a summary is always printed.
-    #[arg(long)]
-    pub helpdesk: bool,
-    /// Line prompts instead of the full-screen wizard (automatic when stdin or stdout is not a
-    /// terminal).
-    #[arg(long)]
-    pub plain: bool,
-    /// Print the closing summary as JSON.
-    #[arg(long)]
-    pub json: bool,
+    #[command(flatten)]
+    pub presentation: PresentationArgs,
     /// The wizard's config file (default: cognito-mfa/config.toml in the platform config dir).
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,

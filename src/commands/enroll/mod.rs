@@ -1,12 +1,14 @@
 //! `cognito-mfa enroll` (the default command): credentials from flags, environment and the
 //! config file → the wizard (full screen, or plain line prompts) → a summary without secrets.
 
-use crate::cli::GlobalArgs;
+mod config;
+mod start;
+
+pub use config::EnrollConfig;
+
+use crate::cli::{EnrollArgs, GlobalArgs, PresentationArgs};
 use crate::cognito::CognitoClient;
-use crate::commands::enroll_args::EnrollArgs;
-use crate::commands::enroll_config::{self, EnrollConfig};
-use crate::commands::enroll_start::start_from;
-use crate::config::{self, Env, ProcessEnv};
+use crate::config::{Env, ProcessEnv};
 use crate::failure::Failure;
 use crate::keychain::Keychain;
 use crate::text::{enroll as words, problems};
@@ -15,6 +17,8 @@ use crate::wizard::state::{Outcome, Settings, Summary};
 use crate::wizard::tasks::Services;
 use crate::wizard::view::Theme;
 use crate::wizard::{Start, init};
+use config::load;
+use start::start_from;
 use std::io::IsTerminal;
 
 /// How the wizard runs and reports.
@@ -26,8 +30,19 @@ pub struct Presentation {
     pub always_summarise: bool,
 }
 
+impl Presentation {
+    /// From the flags, and whether helpdesk mode (flag or config file) is on.
+    pub fn new(flags: &PresentationArgs, helpdesk: bool) -> Self {
+        Self {
+            plain: flags.plain,
+            json: flags.json,
+            always_summarise: helpdesk,
+        }
+    }
+}
+
 pub async fn run(global: &GlobalArgs, mut args: EnrollArgs) -> Result<(), Failure> {
-    let file = enroll_config::load(args.config.as_deref())?;
+    let file = load(args.config.as_deref())?;
     let env = ProcessEnv;
     // The same environment clap reads, for the default command and --cli-auto-prompt.
     if args.access_token.is_none() && args.session.is_none() {
@@ -54,16 +69,12 @@ pub async fn run(global: &GlobalArgs, mut args: EnrollArgs) -> Result<(), Failur
     }
     let keychain = Keychain::os();
     let start = start_from(&args, &file, &keychain)?;
-    let mut client_settings = config::resolve(&over, &env)?.settings;
+    let mut client_settings = crate::config::resolve(&over, &env)?.settings;
     // --debug writes to stderr: only line prompts can share the terminal with it.
-    client_settings.debug &= !full_screen(args.plain);
+    client_settings.debug &= !full_screen(args.presentation.plain);
     let client = CognitoClient::new(client_settings)?;
     let settings = settings_from(&args, &file);
-    let presentation = Presentation {
-        plain: args.plain,
-        json: args.json,
-        always_summarise: settings.helpdesk,
-    };
+    let presentation = Presentation::new(&args.presentation, settings.helpdesk);
     let services = Services {
         client,
         keychain,
@@ -87,7 +98,7 @@ pub fn settings_from(args: &EnrollArgs, file: &EnrollConfig) -> Settings {
             .map(|n| n.trim().to_owned())
             .filter(|n| !n.is_empty())
             .unwrap_or(defaults.default_device_name),
-        helpdesk: args.helpdesk || file.helpdesk,
+        helpdesk: args.presentation.helpdesk || file.helpdesk,
         set_preferred: !args.no_set_preferred,
         session_validity_secs: args
             .session_validity
