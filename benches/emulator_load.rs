@@ -9,7 +9,8 @@
 //! Each worker sends InitiateAuth USER_SRP_AUTH with a fixed SRP_A, then answers
 //! PASSWORD_VERIFIER with a wrong signature: the emulator does all of its SRP work (B, then the
 //! shared secret) and refuses the claim, while the worker spends next to no CPU of its own.
-//! GetUser is timed from the first byte sent to the last byte read, one connection per call.
+//! GetUser is timed from the first byte sent to the last byte read, one connection per call,
+//! at most one call every 10 ms.
 
 #[path = "../tests/support/emulator_process.rs"]
 mod emulator_process;
@@ -27,6 +28,7 @@ const POOL: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/bench/pool.toml");
 const CLIENT_ID: &str = "bench0client000000000000aa";
 const USERNAME: &str = "bench";
 const PASSWORD: &str = "Bench-Passw0rd!";
+const PACE: Duration = Duration::from_millis(10);
 
 fn env_or(name: &str, default: usize) -> usize {
     std::env::var(name)
@@ -102,7 +104,8 @@ fn percentile(sorted: &[Duration], p: f64) -> Duration {
     sorted[index]
 }
 
-/// `samples` GetUser calls one after another; their latencies, sorted.
+/// `samples` GetUser calls, one every PACE at most (so they spread over the load rather than
+/// fitting between two sign-ins); their latencies, sorted.
 fn time_get_user(addr: SocketAddr, token: &str, samples: usize) -> Vec<Duration> {
     let mut latencies: Vec<Duration> = (0..samples)
         .map(|_| {
@@ -110,6 +113,7 @@ fn time_get_user(addr: SocketAddr, token: &str, samples: usize) -> Vec<Duration>
             let (status, body) = call(addr, "GetUser", &json!({"AccessToken": token}));
             let elapsed = started.elapsed();
             assert_eq!(status, 200, "{body}");
+            std::thread::sleep(PACE.saturating_sub(elapsed));
             elapsed
         })
         .collect();

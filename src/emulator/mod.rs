@@ -28,6 +28,7 @@ mod routes;
 mod server;
 mod session;
 mod shared;
+mod trim;
 
 pub use clock::{Clock, ManualClock, SystemClock};
 pub use config::{
@@ -144,6 +145,7 @@ impl Emulator {
             limits: self.limits,
             proofs: self.proofs,
             open: watch::Sender::new(0),
+            peak_open: std::sync::atomic::AtomicUsize::new(0),
         });
         let (shutdown, receiver) = watch::channel(false);
         let task = tokio::spawn(server::serve(listener, shared.clone(), receiver));

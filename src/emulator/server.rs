@@ -5,6 +5,7 @@ use super::fault::Fault;
 use super::random::uuid_v4;
 use super::routes::{self, JSON_CONTENT_TYPE};
 use super::shared::Shared;
+use super::trim::{BURST, release_free_memory};
 use http_body_util::Full;
 use hyper::body::{Bytes, Incoming};
 use hyper::header::{CONNECTION, CONTENT_TYPE, HeaderValue};
@@ -12,6 +13,7 @@ use hyper::{Request, Response};
 use hyper_util::rt::{TokioIo, TokioTimer};
 use std::convert::Infallible;
 use std::sync::Arc;
+use std::sync::atomic::Ordering;
 use std::time::{Duration, Instant};
 use tokio::net::TcpListener;
 use tokio::sync::watch;
@@ -53,12 +55,15 @@ pub async fn serve(
     }
 }
 
-/// Counts a connection open for as long as it lives.
+/// Counts a connection open for as long as it lives; the last one to close after a burst
+/// gives the memory the burst used back to the system.
 struct Open(Arc<Shared>);
 
 impl Open {
     fn new(shared: Arc<Shared>) -> Self {
         shared.open.send_modify(|n| *n += 1);
+        let open = *shared.open.borrow();
+        shared.peak_open.fetch_max(open, Ordering::Relaxed);
         Self(shared)
     }
 }
@@ -66,6 +71,9 @@ impl Open {
 impl Drop for Open {
     fn drop(&mut self) {
         self.0.open.send_modify(|n| *n = n.saturating_sub(1));
+        if *self.0.open.borrow() == 0 && self.0.peak_open.swap(0, Ordering::Relaxed) >= BURST {
+            release_free_memory();
+        }
     }
 }
 

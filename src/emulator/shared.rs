@@ -4,6 +4,7 @@
 use super::clock::Clock;
 use super::pool::PoolState;
 use super::proofs::Proofs;
+use std::sync::atomic::AtomicUsize;
 use std::sync::{Mutex, MutexGuard};
 use std::time::Duration;
 use tokio::sync::watch;
@@ -35,6 +36,8 @@ pub struct Shared {
     pub proofs: Proofs,
     /// Open connections, as it changes.
     pub open: watch::Sender<usize>,
+    /// The most connections open at once since none was last open.
+    pub peak_open: AtomicUsize,
 }
 
 impl Shared {
