@@ -8,7 +8,6 @@ use crate::wizard::msg::{Cmd, Credential, UserInfo};
 use crate::wizard::reasons::{KeychainNote, Problem};
 use crate::wizard::steps::{Enrollment, Finishing, Preparing};
 
-pub use crate::wizard::msg::Credential as WizardCredential;
 pub use crate::wizard::settings::{Settings, SignInTarget};
 pub use crate::wizard::steps::Summary;
 

@@ -62,16 +62,11 @@ pub(super) fn render(
         }
     }
     page.blank();
-    if form.busy {
-        page.push(Line::from(format!(
-            "{} {}",
-            spinner(w.frame),
-            words::SENDING_ANSWER
-        )));
-    } else if let Some(error) = &form.error {
-        for line in words::challenge_problem(error).lines() {
-            page.push(Line::styled(line.to_owned(), theme.error()));
-        }
-    }
+    page.busy_or_error(
+        form.busy
+            .then(|| format!("{} {}", spinner(w.frame), words::SENDING_ANSWER)),
+        form.error.as_ref().map(words::challenge_problem),
+        theme,
+    );
     page.draw(frame, area);
 }

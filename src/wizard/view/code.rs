@@ -50,14 +50,14 @@ pub(super) fn render(frame: &mut Frame, area: Rect, w: &Wizard, form: &CodeForm,
         }
     }
     page.blank();
-    if form.busy {
-        page.push(Line::from(match w.throttled_for() {
+    page.busy_or_error(
+        form.busy.then(|| match w.throttled_for() {
             Some(seconds) => words::throttled(seconds),
             None => format!("{} {}", spinner(w.frame), words::CHECKING_CODE),
-        }));
-    } else if let Some(error) = &form.error {
-        page.push(Line::styled(words::code_problem(error), theme.error()));
-    }
+        }),
+        form.error.as_ref().map(words::code_problem),
+        theme,
+    );
     if let Some(demo) = &form.demo_code {
         page.blank();
         page.push(Line::styled(

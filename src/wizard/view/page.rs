@@ -77,6 +77,19 @@ impl Page {
         ]));
     }
 
+    /// The line under a form: what it waits for (a spinner is on it already), else what is
+    /// wrong with it, one line per line of the message.
+    pub fn busy_or_error(&mut self, waiting: Option<String>, error: Option<String>, theme: Theme) {
+        if let Some(waiting) = waiting {
+            self.lines.push(Line::from(waiting));
+        } else if let Some(error) = error {
+            for line in error.lines() {
+                self.lines
+                    .push(Line::styled(line.to_owned(), theme.error()));
+            }
+        }
+    }
+
     /// Draws the lines, wrapped, and sets the cursor when a field has the focus and is in view.
     pub fn draw(self, frame: &mut Frame, area: Rect) {
         let cursor = self.cursor.and_then(|(line, column)| {

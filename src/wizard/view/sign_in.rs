@@ -40,14 +40,11 @@ pub(super) fn render(frame: &mut Frame, area: Rect, w: &Wizard, form: &SignInFor
         ));
     }
     page.blank();
-    if form.busy {
-        page.push(Line::from(format!(
-            "{} {}",
-            spinner(w.frame),
-            words::SIGNING_IN
-        )));
-    } else if let Some(error) = &form.error {
-        page.push(Line::styled(words::problem(error), theme.error()));
-    }
+    page.busy_or_error(
+        form.busy
+            .then(|| format!("{} {}", spinner(w.frame), words::SIGNING_IN)),
+        form.error.as_ref().map(words::problem),
+        theme,
+    );
     page.draw(frame, area);
 }
