@@ -14,6 +14,8 @@ pub mod msg;
 pub mod plain;
 mod plain_challenge;
 mod plain_io;
+pub mod plain_scan;
+pub mod qr_layout;
 pub mod reasons;
 pub mod run;
 pub mod settings;
@@ -26,6 +28,6 @@ pub mod view;
 
 pub use keymap::{Key, press};
 pub use msg::{Cmd, Msg, WizError};
-pub use settings::Settings;
+pub use settings::{QrMode, Settings};
 pub use state::{Step, Wizard};
 pub use update::{Start, init, update};

@@ -9,7 +9,7 @@ use crate::secret::Sensitive;
 use crate::totp::now_unix;
 use crate::wizard::form::Edit;
 use crate::wizard::keymap::{Key, translate};
-use crate::wizard::msg::{Cmd, Msg};
+use crate::wizard::msg::{Cmd, Msg, Screen};
 use crate::wizard::state::{Outcome, Step, Wizard};
 use crate::wizard::stop::StopSignals;
 use crate::wizard::tasks::{Services, perform};
@@ -67,6 +67,9 @@ pub async fn run(
         }
     };
     let _ = crossterm::execute!(std::io::stdout(), crossterm::event::EnableBracketedPaste);
+    // crossterm drops every colour under NO_COLOR; the theme already leaves text uncoloured
+    // then, and the QR code is content whose black and white must reach the screen.
+    crossterm::style::force_color_output(true);
     let result = event_loop(&mut terminal, &mut w, first, services, theme).await;
     let _ = crossterm::execute!(std::io::stdout(), crossterm::event::DisableBracketedPaste);
     ratatui::restore();
@@ -93,6 +96,7 @@ async fn event_loop(
     let mut was_ticking = false;
 
     let mut quit = run_cmds(terminal, first, &services, &tx, &mut tasks)?;
+    update(w, Msg::Screen(screen(terminal, false)?));
     draw(terminal, w, theme)?;
     while !quit {
         let ticking = w.wants_ticks();
@@ -108,8 +112,7 @@ async fn event_loop(
                 }
                 Some(Ok(Event::Resize(..))) => {
                     terminal.autoresize()?;
-                    draw(terminal, w, theme)?;
-                    None
+                    Some(Msg::Screen(screen(terminal, false)?))
                 }
                 Some(Ok(_)) => None,
                 // The terminal went away: nothing more can be typed.
@@ -131,6 +134,16 @@ async fn event_loop(
     }
     tasks.abort_all();
     Ok(signalled)
+}
+
+/// The terminal's size, and whether the QR goes on it as an image.
+fn screen(terminal: &DefaultTerminal, images: bool) -> io::Result<Screen> {
+    let size = terminal.size()?;
+    Ok(Screen {
+        cols: size.width,
+        rows: size.height,
+        images,
+    })
 }
 
 /// Starts API calls as tasks; copies at once. True when the wizard asked to quit.
