@@ -18,6 +18,7 @@ pub mod plain_scan;
 pub mod qr_layout;
 pub mod reasons;
 pub mod run;
+mod run_image;
 pub mod settings;
 pub mod state;
 pub mod steps;
