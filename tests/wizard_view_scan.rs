@@ -93,7 +93,7 @@ fn read_qr(buf: &Buffer) -> ((u16, u16), String) {
     let dark = |x: usize, hy: usize| {
         let cell = &buf[(x0 + x as u16, y0 + (hy / 2) as u16)];
         let (upper, lower) = modules_of(cell.symbol(), cell.fg, cell.bg).unwrap_or_default();
-        if hy % 2 == 0 { upper } else { lower }
+        if hy.is_multiple_of(2) { upper } else { lower }
     };
     const PX: usize = 3;
     let (w, h) = (usize::from(cols), usize::from(rows) * 2);
