@@ -18,6 +18,7 @@ fn render(qr: &Qr, buf: &mut Buffer) {
     QrWidget {
         qr,
         quiet: FULL_QUIET_ZONE,
+        scale: 1,
     }
     .render(area, buf);
 }

@@ -18,6 +18,7 @@ pub mod core_dumps;
 pub mod depth;
 pub mod emulator;
 pub mod failure;
+pub mod graphics;
 pub mod keychain;
 pub mod output;
 pub mod qr;

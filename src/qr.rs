@@ -1,9 +1,12 @@
-//! QR codes for terminals: encode once, then lay the module grid out as half-block text rows.
+//! QR codes for terminals: encode once, then lay the module grid out as text cells.
 //!
-//! Each terminal cell holds two modules stacked vertically (`▀`, `▄`, `█` or a space). The
-//! renderer draws dark modules in black on an explicit white background, so the code scans
-//! whatever the terminal's theme; the quiet zone is 4 modules, reduced to no less than 2 when
-//! the terminal is short.
+//! Each terminal cell holds two modules stacked vertically. How a cell is drawn does not depend
+//! on the font's block glyphs: a cell whose two modules are the same is a space with that
+//! module's colour as its background; only a cell whose modules differ is one glyph (`▀`), with
+//! the upper module's colour as foreground and the lower one's as background. Solid areas are
+//! backgrounds, so no font leaves a gap between lines. The quiet zone is 4 modules, reduced to
+//! no less than 2 when the terminal is short. At scale `s` a module is `s` columns wide and `s`
+//! half-rows high.
 
 use qrcode::{Color, EcLevel, QrCode};
 
@@ -11,6 +14,8 @@ use qrcode::{Color, EcLevel, QrCode};
 pub const FULL_QUIET_ZONE: usize = 4;
 /// The smallest quiet zone phone scanners still read reliably.
 pub const MIN_QUIET_ZONE: usize = 2;
+/// The glyph of a cell whose two modules differ: the upper half in the foreground colour.
+pub const UPPER_HALF: char = '▀';
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("the text is too long for a QR code ({0} bytes)")]
@@ -30,51 +35,17 @@ impl std::fmt::Debug for Qr {
     }
 }
 
-/// One text cell of a rendered QR: which of its two stacked modules are dark.
+/// One text cell of a rendered QR: whether its upper and lower modules are dark.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum HalfBlock {
-    Empty,
-    Upper,
-    Lower,
-    Full,
+pub struct QrCell {
+    pub upper_dark: bool,
+    pub lower_dark: bool,
 }
 
-impl HalfBlock {
-    pub fn from_modules(upper_dark: bool, lower_dark: bool) -> Self {
-        match (upper_dark, lower_dark) {
-            (false, false) => Self::Empty,
-            (true, false) => Self::Upper,
-            (false, true) => Self::Lower,
-            (true, true) => Self::Full,
-        }
-    }
-
-    pub fn symbol(self) -> char {
-        match self {
-            Self::Empty => ' ',
-            Self::Upper => '▀',
-            Self::Lower => '▄',
-            Self::Full => '█',
-        }
-    }
-
-    /// The inverse of `symbol`, for reading a QR back from a screen.
-    pub fn from_symbol(symbol: char) -> Option<Self> {
-        match symbol {
-            ' ' => Some(Self::Empty),
-            '▀' => Some(Self::Upper),
-            '▄' => Some(Self::Lower),
-            '█' => Some(Self::Full),
-            _ => None,
-        }
-    }
-
-    pub fn upper_dark(self) -> bool {
-        matches!(self, Self::Upper | Self::Full)
-    }
-
-    pub fn lower_dark(self) -> bool {
-        matches!(self, Self::Lower | Self::Full)
+impl QrCell {
+    /// A cell of one colour (drawn as a space on that background).
+    pub fn is_solid(self) -> bool {
+        self.upper_dark == self.lower_dark
     }
 }
 
@@ -105,9 +76,24 @@ impl Qr {
         x < self.width && y < self.width && self.modules[y * self.width + x]
     }
 
-    /// Columns and rows of text the code takes with a given quiet zone.
+    /// Whether the module at `x`, `y` of the code with a quiet zone of `quiet` is dark.
+    pub fn is_dark_in_zone(&self, x: usize, y: usize, quiet: usize) -> bool {
+        x >= quiet && y >= quiet && self.is_dark(x - quiet, y - quiet)
+    }
+
+    /// Modules per side with a quiet zone.
+    pub fn side(&self, quiet: usize) -> usize {
+        self.width + 2 * quiet
+    }
+
+    /// Columns and rows of text the code takes with a given quiet zone, at scale 1.
     pub fn cells(&self, quiet: usize) -> (usize, usize) {
-        let side = self.width + 2 * quiet;
+        self.cells_at(quiet, 1)
+    }
+
+    /// Columns and rows of text the code takes with a given quiet zone and scale.
+    pub fn cells_at(&self, quiet: usize, scale: usize) -> (usize, usize) {
+        let side = self.side(quiet) * scale;
         (side, side.div_ceil(2))
     }
 
@@ -125,25 +111,49 @@ impl Qr {
         self.cells(MIN_QUIET_ZONE)
     }
 
-    /// The code as rows of half-block cells, quiet zone included (light cells are `Empty`).
-    pub fn half_block_rows(&self, quiet: usize) -> Vec<Vec<HalfBlock>> {
-        let (side, rows) = self.cells(quiet);
-        let dark =
-            |x: usize, y: usize| x >= quiet && y >= quiet && self.is_dark(x - quiet, y - quiet);
+    /// The code as rows of cells at a scale, quiet zone included. A last half-row past the
+    /// code (an odd number of half-rows) is light, like the quiet zone.
+    pub fn cell_rows(&self, quiet: usize, scale: usize) -> Vec<Vec<QrCell>> {
+        let scale = scale.max(1);
+        let (cols, rows) = self.cells_at(quiet, scale);
+        let half_rows = self.side(quiet) * scale;
+        let dark = |cx: usize, hy: usize| {
+            hy < half_rows && self.is_dark_in_zone(cx / scale, hy / scale, quiet)
+        };
         (0..rows)
             .map(|row| {
-                (0..side)
-                    .map(|x| HalfBlock::from_modules(dark(x, 2 * row), dark(x, 2 * row + 1)))
+                (0..cols)
+                    .map(|cx| QrCell {
+                        upper_dark: dark(cx, 2 * row),
+                        lower_dark: dark(cx, 2 * row + 1),
+                    })
                     .collect()
             })
             .collect()
     }
 
-    /// The code as plain text lines (for plain mode and logs of the layout, never of secrets).
-    pub fn to_text_lines(&self, quiet: usize) -> Vec<String> {
-        self.half_block_rows(quiet)
+    /// The code as lines of text with explicit colours (SGR 256-colour black `dark` and white
+    /// `light`), drawn as the full screen draws it: for plain mode's `--qr cells`.
+    pub fn ansi_lines(&self, quiet: usize, dark: u8, light: u8) -> Vec<String> {
+        let colour = |is_dark: bool| if is_dark { dark } else { light };
+        self.cell_rows(quiet, 1)
             .into_iter()
-            .map(|row| row.into_iter().map(HalfBlock::symbol).collect())
+            .map(|row| {
+                let mut line = String::new();
+                for cell in row {
+                    if cell.is_solid() {
+                        line.push_str(&format!("\x1b[48;5;{}m ", colour(cell.upper_dark)));
+                    } else {
+                        line.push_str(&format!(
+                            "\x1b[38;5;{};48;5;{}m{UPPER_HALF}",
+                            colour(cell.upper_dark),
+                            colour(cell.lower_dark)
+                        ));
+                    }
+                }
+                line.push_str("\x1b[0m");
+                line
+            })
             .collect()
     }
 }
@@ -177,41 +187,47 @@ mod tests {
     }
 
     #[test]
-    fn half_blocks_round_trip_the_modules() {
+    fn cells_round_trip_the_modules_at_every_scale() {
         let qr = Qr::encode("otpauth://totp/A:b?secret=ABCDEFGH&issuer=A").unwrap();
-        let rows = qr.half_block_rows(3);
-        let (side, height) = qr.cells(3);
-        assert_eq!(rows.len(), height);
-        for y in 0..side {
-            for (x, &cell) in rows[y / 2].iter().enumerate() {
-                let dark = if y % 2 == 0 {
-                    cell.upper_dark()
-                } else {
-                    cell.lower_dark()
-                };
-                let expected = x >= 3 && y >= 3 && qr.is_dark(x - 3, y - 3);
-                assert_eq!(dark, expected, "module {x},{y}");
+        for scale in 1..=3 {
+            let rows = qr.cell_rows(3, scale);
+            let (cols, height) = qr.cells_at(3, scale);
+            assert_eq!(rows.len(), height);
+            assert_eq!(cols, qr.side(3) * scale);
+            for hy in 0..qr.side(3) * scale {
+                for (cx, cell) in rows[hy / 2].iter().enumerate() {
+                    let dark = if hy % 2 == 0 {
+                        cell.upper_dark
+                    } else {
+                        cell.lower_dark
+                    };
+                    let expected = qr.is_dark_in_zone(cx / scale, hy / scale, 3);
+                    assert_eq!(dark, expected, "scale {scale}, module {cx},{hy}");
+                }
             }
+            // The quiet zone is light all round.
+            assert!(rows[0].iter().all(|c| !c.upper_dark && !c.lower_dark));
+            assert!(rows.iter().all(|r| {
+                let ends = [r[0], r[cols - 1]];
+                ends.iter().all(|c| !c.upper_dark && !c.lower_dark)
+            }));
         }
-        // The quiet zone is light all round.
-        assert!(rows[0].iter().all(|c| *c == HalfBlock::Empty));
-        assert!(
-            rows.iter()
-                .all(|r| r[0] == HalfBlock::Empty && r[side - 1] == HalfBlock::Empty)
-        );
     }
 
     #[test]
-    fn symbols_round_trip() {
-        for b in [
-            HalfBlock::Empty,
-            HalfBlock::Upper,
-            HalfBlock::Lower,
-            HalfBlock::Full,
-        ] {
-            assert_eq!(HalfBlock::from_symbol(b.symbol()), Some(b));
+    fn ansi_lines_colour_every_cell_and_use_one_glyph() {
+        let qr = Qr::encode("otpauth://totp/A:b?secret=ABCDEFGH&issuer=A").unwrap();
+        let lines = qr.ansi_lines(2, 16, 231);
+        assert_eq!(lines.len(), qr.cells(2).1);
+        for line in &lines {
+            assert!(!line.contains('█') && !line.contains('▄'), "{line:?}");
+            // Every cell is preceded by its colours: as many SGR sequences as cells.
+            let cells = qr.cells(2).0;
+            assert_eq!(line.matches("\x1b[").count(), cells + 1);
+            assert!(line.ends_with("\x1b[0m"));
         }
-        assert_eq!(HalfBlock::from_symbol('x'), None);
+        assert!(lines.iter().any(|l| l.contains("38;5;16;48;5;231m▀")));
+        assert!(lines.iter().any(|l| l.contains("48;5;16m ")));
     }
 
     #[test]

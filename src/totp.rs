@@ -171,6 +171,18 @@ pub fn otpauth_uri(issuer: &str, account: &str, secret: &str) -> String {
     )
 }
 
+/// `otpauth://totp/{account}?secret={SECRET}&issuer={issuer}`: the label without the optional
+/// issuer prefix (Google's Key Uri Format), for a smaller QR code. Apps name the entry from
+/// the `issuer` parameter.
+pub fn otpauth_uri_short(issuer: &str, account: &str, secret: &str) -> String {
+    format!(
+        "otpauth://totp/{}?secret={}&issuer={}",
+        percent_encode(account),
+        normalize_secret(secret),
+        percent_encode(issuer)
+    )
+}
+
 /// The secret in groups of four, for typing by hand.
 pub fn group_secret(secret: &str) -> String {
     let normalized = normalize_secret(secret);
@@ -250,6 +262,14 @@ mod tests {
         assert_eq!(
             otpauth_uri("Acme Corp", "jane:doe@example.com", "jbsw y3dp ehpk 3pxp"),
             "otpauth://totp/Acme%20Corp:jane%3Adoe%40example.com?secret=JBSWY3DPEHPK3PXP&issuer=Acme%20Corp"
+        );
+    }
+
+    #[test]
+    fn the_short_uri_drops_only_the_label_prefix() {
+        assert_eq!(
+            otpauth_uri_short("Acme Corp", "jane@example.com", "jbsw y3dp"),
+            "otpauth://totp/jane%40example.com?secret=JBSWY3DP&issuer=Acme%20Corp"
         );
     }
 

@@ -173,3 +173,29 @@ fn ctrl_c_at_the_sign_in_password_prompt_exits_130_with_echo_on() {
     assert_eq!(pty.child.wait().unwrap().exit_code(), 130);
     assert!(pty.echo_on(), "echo is back on after Ctrl-C");
 }
+
+#[test]
+fn under_no_color_the_qr_keeps_its_black_and_white_and_nothing_else_is_coloured() {
+    let mut pty = Pty::spawn(&["demo"], &[("NO_COLOR", "1")], 80, 24);
+    pty.sign_in_with_the_demo_password();
+    // decode_qr reads modules from the cells' colours: it decodes only if they arrived.
+    pty.wait_for("the QR in colour", |s| decode_qr(s).is_some());
+    let screen = pty.screen();
+    let (rows, cols) = screen.size();
+    let (black, white) = (vt100::Color::Idx(16), vt100::Color::Idx(231));
+    for y in 0..rows.get() {
+        for x in 0..cols.get() {
+            let Some(cell) = screen.cell(y, x) else {
+                continue;
+            };
+            if cell.bgcolor() == black || cell.bgcolor() == white {
+                continue;
+            }
+            assert_eq!(
+                (cell.fgcolor(), cell.bgcolor()),
+                (vt100::Color::Default, vt100::Color::Default),
+                "text at {x},{y} is uncoloured"
+            );
+        }
+    }
+}

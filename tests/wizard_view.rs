@@ -7,7 +7,7 @@ mod wizard_common;
 
 use cognito_mfa::wizard::msg::{Association, Completed, UserInfo, Verified};
 use cognito_mfa::wizard::state::{Settings, Wizard};
-use cognito_mfa::wizard::view::{QR_DARK, QR_LIGHT, Theme, render};
+use cognito_mfa::wizard::view::{QR_DARK, QR_LIGHT, Theme, is_qr_cell, modules_of, render};
 use cognito_mfa::wizard::{Key, Msg, Start, WizError, init, press, update};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -28,11 +28,30 @@ fn draw(w: &Wizard, cols: u16, rows: u16, theme: Theme) -> Buffer {
     terminal.backend().buffer().clone()
 }
 
+/// A QR cell's two modules as one glyph, so snapshots show the code whatever colours draw it.
+fn module_glyph(upper: bool, lower: bool) -> &'static str {
+    match (upper, lower) {
+        (true, true) => "█",
+        (true, false) => "▀",
+        (false, true) => "▄",
+        (false, false) => " ",
+    }
+}
+
+/// The screen as text; QR cells (drawn with colours) as the block glyph of their modules.
 fn text(buf: &Buffer) -> String {
     let area = buf.area;
     (0..area.height)
         .map(|y| {
-            let line: String = (0..area.width).map(|x| buf[(x, y)].symbol()).collect();
+            let line: String = (0..area.width)
+                .map(|x| {
+                    let cell = &buf[(x, y)];
+                    match modules_of(cell.symbol(), cell.fg, cell.bg) {
+                        Some((upper, lower)) => module_glyph(upper, lower),
+                        None => cell.symbol(),
+                    }
+                })
+                .collect();
             line.trim_end().to_owned()
         })
         .collect::<Vec<_>>()
@@ -268,29 +287,34 @@ fn every_screen_has_a_hint_bar() {
     }
 }
 
-/// Cells of the QR (quiet zone included): those with the QR's white background.
+/// Cells of the QR (quiet zone included): those with the QR's black or white background.
 fn qr_cells(buf: &Buffer) -> Vec<(u16, u16)> {
     let area = buf.area;
     (0..area.height)
         .flat_map(|y| (0..area.width).map(move |x| (x, y)))
-        .filter(|&(x, y)| buf[(x, y)].bg == QR_LIGHT)
+        .filter(|&(x, y)| is_qr_cell(buf[(x, y)].bg))
         .collect()
 }
 
+/// Every QR cell is a space on black or white, or `▀` with one of them above the other: no
+/// solid area depends on a block glyph filling its cell.
 fn assert_qr_black_on_white(buf: &Buffer) {
     let cells = qr_cells(buf);
     assert!(cells.len() > 40 * 20, "no QR on screen");
+    let mut solid_dark = 0;
     for (x, y) in cells {
         let cell = &buf[(x, y)];
-        assert!(
-            matches!(cell.symbol(), " " | "▀" | "▄" | "█"),
-            "unexpected {:?} at {x},{y}",
-            cell.symbol()
-        );
-        if cell.symbol() != " " {
-            assert_eq!(cell.fg, QR_DARK, "dark modules are black at {x},{y}");
+        match cell.symbol() {
+            " " => solid_dark += usize::from(cell.bg == QR_DARK),
+            "▀" => assert!(
+                (cell.fg, cell.bg) == (QR_DARK, QR_LIGHT)
+                    || (cell.fg, cell.bg) == (QR_LIGHT, QR_DARK),
+                "a mixed cell has both colours at {x},{y}"
+            ),
+            other => panic!("unexpected {other:?} at {x},{y}"),
         }
     }
+    assert!(solid_dark > 50, "dark areas are backgrounds");
 }
 
 #[test]
@@ -305,7 +329,7 @@ fn qr_cells_are_black_on_white_with_and_without_colour() {
         for y in 0..area.height {
             for x in 0..area.width {
                 let cell = &buf[(x, y)];
-                if cell.bg != QR_LIGHT {
+                if !is_qr_cell(cell.bg) {
                     assert_eq!(
                         (cell.fg, cell.bg),
                         (Color::Reset, Color::Reset),
@@ -329,12 +353,8 @@ fn decode_from_screen(buf: &Buffer) -> String {
     let modules_high = usize::from(y1 - y0 + 1) * 2;
     let dark = |mx: usize, my: usize| {
         let cell = &buf[(x0 + mx as u16, y0 + (my / 2) as u16)];
-        match cell.symbol() {
-            "█" => true,
-            "▀" => my.is_multiple_of(2),
-            "▄" => my % 2 == 1,
-            _ => false,
-        }
+        let (upper, lower) = modules_of(cell.symbol(), cell.fg, cell.bg).unwrap_or_default();
+        if my.is_multiple_of(2) { upper } else { lower }
     };
     const SCALE: usize = 4;
     let mut img =

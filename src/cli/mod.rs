@@ -11,7 +11,7 @@ mod sign_in;
 pub use aws::{AssociateArgs, AwsCommonArgs, SkeletonKind, VerifyArgs};
 pub use demo::DemoArgs;
 pub use enroll::{EnrollArgs, parse_duration_secs};
-pub use presentation::PresentationArgs;
+pub use presentation::{PresentationArgs, QrArg};
 pub use sign_in::{AuthFlowArg, ForgetArgs, SignInArgs, SignInOptions};
 
 use crate::config::{self, Overrides};

@@ -42,6 +42,10 @@ pub async fn run(_global: &GlobalArgs, args: DemoArgs) -> Result<(), Failure> {
         helpdesk: args.presentation.helpdesk,
         password_hint,
         demo: true,
+        qr: args
+            .presentation
+            .qr
+            .map_or(crate::wizard::QrMode::Auto, crate::cli::QrArg::mode),
         ..Settings::default()
     };
     let mut target = SignInTarget::new(report.client_id.clone(), username);

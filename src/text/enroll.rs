@@ -37,6 +37,7 @@ pub const SCAN_STEPS: [&str; 3] = [
 pub const SCAN_ENTER: [&str; 3] = ["4. Press ", "Enter", " to type its code."];
 pub const CANT_SCAN: &str = "Can't scan? Type this key:";
 pub const COPIES_IT: &str = " copies it · ";
+pub const QR_OFF: &str = "(QR code turned off with --qr none.)";
 pub const HIDDEN_KEY: &str = "(hidden: press r)";
 pub const HIDDEN_QR: &str =
     "\nQR code hidden for screen sharing.\n\nPress r when only the user can see the screen.";
@@ -62,6 +63,10 @@ pub fn notice(notice: ScanNotice) -> &'static str {
 /// Plain mode's scan step.
 pub const PLAIN_SCAN_INTRO: &str =
     "Add this account to your authenticator app: scan the QR code, or type the key.";
+pub const PLAIN_TYPE_INTRO: &str =
+    "Add this account to your authenticator app: type the key, or open the link on the phone.";
+pub const PLAIN_QR_HOW: &str = "No QR code in plain mode. To scan one, run without --plain, or \
+     with --qr cells to print it here in coloured blocks.";
 pub fn plain_entry(issuer: &str, account: &str) -> String {
     format!("App entry: {issuer} ({account})")
 }

@@ -139,10 +139,19 @@ const SELECT_MFA: &[Binding] = &[
     QUIT,
     CTRL_C,
 ];
+const QR_LARGER: Binding = bind(
+    Two(K::Char('+'), K::Char('=')),
+    I::QrLarger,
+    label::QR_LARGER,
+);
+const QR_SMALLER: Binding = help_only(One(K::Char('-')), I::QrSmaller, label::QR_SMALLER);
+
 const SCAN: &[Binding] = &[
     bind(One(K::Enter), I::Next, label::NEXT),
     help_only(Two(K::Char(' '), K::Char('n')), I::Next, label::NEXT),
     bind(One(K::Char('c')), I::Copy, label::COPY_SECRET),
+    QR_LARGER,
+    QR_SMALLER,
     HELP,
     QUIT,
     CTRL_C,
@@ -152,6 +161,8 @@ const SCAN_HELPDESK: &[Binding] = &[
     help_only(Two(K::Char(' '), K::Char('n')), I::Next, label::NEXT),
     bind(One(K::Char('c')), I::Copy, label::COPY_SECRET),
     bind(One(K::Char('r')), I::Reveal, label::SHOW_HIDE),
+    QR_LARGER,
+    QR_SMALLER,
     HELP,
     QUIT,
     CTRL_C,

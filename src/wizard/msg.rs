@@ -47,6 +47,20 @@ pub enum Intent {
     KeepGoing,
     /// Leave the done screen.
     Finish,
+    /// A larger QR code, up to the largest that fits.
+    QrLarger,
+    /// A smaller QR code, down to the smallest.
+    QrSmaller,
+}
+
+/// The terminal the runtime draws on: its size, and whether it draws the QR as an image.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Screen {
+    pub cols: u16,
+    pub rows: u16,
+    /// The runtime puts the QR code there as an image (kitty, iTerm2 or sixel); the view
+    /// leaves the QR's area blank.
+    pub images: bool,
 }
 
 /// A whole answer at once, as plain mode reads it from a line prompt: the same handlers as
@@ -132,6 +146,8 @@ pub enum Msg {
     Submit(Submission),
     /// One second passed; the current Unix time.
     Tick(u64),
+    /// The terminal's size at start and after each resize.
+    Screen(Screen),
     /// The answer to `Cmd::Auth` (InitiateAuth or RespondToAuthChallenge).
     AuthAnswered(Result<AuthAnswer, WizError>),
     /// The keychain stored the sign-in (`Cmd::Remember`), or why it did not.

@@ -2,13 +2,13 @@
 //! only the summary), for screen readers, scripts and terminals that are not terminals. Each
 //! answer goes to `update` as the intent or the whole submission the full screen would send.
 
-use crate::qr::MIN_QUIET_ZONE;
 use crate::secret::Sensitive;
 use crate::text::{enroll as words, keys as key_words, problems, sign_in};
-use crate::totp::{group_secret, now_unix};
+use crate::totp::now_unix;
 use crate::wizard::forms::{CodeField, SignInField};
 use crate::wizard::msg::{Cmd, Intent, Msg, Submission};
-use crate::wizard::plain_io::{Input, ask, ask_secret, say};
+use crate::wizard::plain_io::{Input, ask, ask_secret, say, say_own};
+use crate::wizard::plain_scan::PlainLine;
 use crate::wizard::state::{Outcome, Overlay, Step, Wizard};
 use crate::wizard::stop::StopSignals;
 use crate::wizard::tasks::{Services, perform};
@@ -129,21 +129,11 @@ async fn prompt(w: &Wizard, input: &mut Input) -> io::Result<Option<Vec<Msg>>> {
             return crate::wizard::plain_challenge::prompt(form, input).await;
         }
         Step::Scan(e) => {
-            if let Some(notice) = e.notice {
-                say(words::notice(notice))?;
-            }
-            say(words::PLAIN_SCAN_INTRO)?;
-            for line in e.qr.to_text_lines(MIN_QUIET_ZONE) {
-                say(&line)?;
-            }
-            say(&words::plain_entry(&w.settings.issuer, &e.account))?;
-            say(&words::plain_key(&group_secret(e.secret.expose())))?;
-            say(&words::plain_link(e.uri.expose()))?;
-            if e.weak_secret() {
-                say(words::WEAK_SECRET_PLAIN)?;
-            }
-            if let Some(left) = w.session_left(e) {
-                say(&words::plain_session_left(left))?;
+            for line in crate::wizard::plain_scan::scan_lines(w, e) {
+                match line {
+                    PlainLine::Text(text) => say(&text)?,
+                    PlainLine::Qr(row) => say_own(&row)?,
+                }
             }
             let Some(answer) = ask(input, words::PLAIN_SCANNED).await? else {
                 return Ok(None);

@@ -31,6 +31,14 @@ impl Input {
 
 /// Prints a line on stderr. Every word plain mode shows passes here, so whatever came from a
 /// server, a file or a flag is shown with its control characters escaped.
+/// Writes a line the program made itself (a QR row with its colour sequences) as it is: no
+/// text from outside is in it, so there is nothing to escape.
+pub(super) fn say_own(text: &str) -> io::Result<()> {
+    let mut err = io::stderr().lock();
+    writeln!(err, "{text}")?;
+    err.flush()
+}
+
 pub(super) fn say(text: &str) -> io::Result<()> {
     let mut err = io::stderr().lock();
     writeln!(err, "{}", lines(text))?;

@@ -9,7 +9,8 @@ use crate::secret::Sensitive;
 use crate::totp::now_unix;
 use crate::wizard::form::Edit;
 use crate::wizard::keymap::{Key, translate};
-use crate::wizard::msg::{Cmd, Msg};
+use crate::wizard::msg::{Cmd, Msg, Screen};
+use crate::wizard::run_image::Images;
 use crate::wizard::state::{Outcome, Step, Wizard};
 use crate::wizard::stop::StopSignals;
 use crate::wizard::tasks::{Services, perform};
@@ -20,6 +21,7 @@ use crossterm::event::{Event, EventStream, KeyCode, KeyEvent, KeyEventKind, KeyM
 use futures_util::StreamExt;
 use ratatui::DefaultTerminal;
 use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
 use std::io::{self, Write};
 use std::time::Duration;
 use tokio::sync::mpsc;
@@ -67,7 +69,14 @@ pub async fn run(
         }
     };
     let _ = crossterm::execute!(std::io::stdout(), crossterm::event::EnableBracketedPaste);
-    let result = event_loop(&mut terminal, &mut w, first, services, theme).await;
+    // crossterm drops every colour under NO_COLOR; the theme already leaves text uncoloured
+    // then, and the QR code is content whose black and white must reach the screen.
+    crossterm::style::force_color_output(true);
+    let mut images = Images::detect(w.settings.qr);
+    let result = event_loop(&mut terminal, &mut w, first, services, theme, &mut images).await;
+    if let Some(images) = images.as_mut() {
+        let _ = images.erase(terminal.backend_mut());
+    }
     let _ = crossterm::execute!(std::io::stdout(), crossterm::event::DisableBracketedPaste);
     ratatui::restore();
     Ok(match result? {
@@ -82,6 +91,7 @@ async fn event_loop(
     first: Vec<Cmd>,
     services: Services,
     theme: Theme,
+    images: &mut Option<Images>,
 ) -> io::Result<Option<i32>> {
     let (tx, mut rx) = mpsc::unbounded_channel::<Msg>();
     let mut tasks = JoinSet::new();
@@ -93,7 +103,9 @@ async fn event_loop(
     let mut was_ticking = false;
 
     let mut quit = run_cmds(terminal, first, &services, &tx, &mut tasks)?;
-    draw(terminal, w, theme)?;
+    let with_images = images.is_some();
+    update(w, Msg::Screen(screen(terminal, with_images)?));
+    draw(terminal, w, theme, images)?;
     while !quit {
         let ticking = w.wants_ticks();
         if ticking && !was_ticking {
@@ -108,8 +120,10 @@ async fn event_loop(
                 }
                 Some(Ok(Event::Resize(..))) => {
                     terminal.autoresize()?;
-                    draw(terminal, w, theme)?;
-                    None
+                    if let Some(images) = images.as_mut() {
+                        images.forget(terminal.backend_mut())?;
+                    }
+                    Some(Msg::Screen(screen(terminal, with_images)?))
                 }
                 Some(Ok(_)) => None,
                 // The terminal went away: nothing more can be typed.
@@ -126,11 +140,21 @@ async fn event_loop(
         let done = update(w, msg);
         quit = run_cmds(terminal, done.cmds, &services, &tx, &mut tasks)?;
         if !quit && done.changed {
-            draw(terminal, w, theme)?;
+            draw(terminal, w, theme, images)?;
         }
     }
     tasks.abort_all();
     Ok(signalled)
+}
+
+/// The terminal's size, and whether the QR goes on it as an image.
+fn screen(terminal: &DefaultTerminal, images: bool) -> io::Result<Screen> {
+    let size = terminal.size()?;
+    Ok(Screen {
+        cols: size.width,
+        rows: size.height,
+        images,
+    })
 }
 
 /// Starts API calls as tasks; copies at once. True when the wizard asked to quit.
@@ -160,15 +184,42 @@ fn run_cmds(
     Ok(quit)
 }
 
-fn draw(terminal: &mut DefaultTerminal, w: &Wizard, theme: Theme) -> io::Result<()> {
-    let link_at = {
+/// Draws the cells, then the QR image where the view left room for it (see `run_image`).
+fn draw(
+    terminal: &mut DefaultTerminal,
+    w: &Wizard,
+    theme: Theme,
+    images: &mut Option<Images>,
+) -> io::Result<()> {
+    let area = draw_cells(terminal, w, theme)?;
+    let Some(images) = images.as_mut() else {
+        return Ok(());
+    };
+    let wanted = images.wanted(w, area);
+    if wanted == images.shown() {
+        return Ok(());
+    }
+    if images.erase(terminal.backend_mut())? {
+        // A sixel or iTerm2 image is the cells' pixels: every cell is written again.
+        terminal.clear()?;
+        draw_cells(terminal, w, theme)?;
+    }
+    match wanted {
+        Some(at) => images.put(terminal.backend_mut(), w, at),
+        None => Ok(()),
+    }
+}
+
+/// Draws the frame and turns the link text into an OSC 8 link; the frame's area.
+fn draw_cells(terminal: &mut DefaultTerminal, w: &Wizard, theme: Theme) -> io::Result<Rect> {
+    let (link_at, area) = {
         let frame = terminal.draw(|f| render(f, w, theme))?;
-        find_text(frame.buffer, LINK_TEXT)
+        (find_text(frame.buffer, LINK_TEXT), frame.area)
     };
     if let (Some((x, y)), Step::Scan(e)) = (link_at, &w.step) {
         write_link(terminal.backend_mut(), x, y, &e.uri)?;
     }
-    Ok(())
+    Ok(area)
 }
 
 /// Where `text` starts in the buffer, if it is there.

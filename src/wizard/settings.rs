@@ -10,6 +10,22 @@ pub const USERNAME_MAX: usize = 128;
 pub const DEFAULT_ISSUER: &str = "Amazon Cognito";
 pub const DEFAULT_DEVICE_NAME: &str = "Authenticator app";
 
+/// How the scan step shows the QR code (`--qr`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum QrMode {
+    /// An image where the terminal answers that it can show one, else text cells; plain mode
+    /// shows no QR.
+    #[default]
+    Auto,
+    /// An image where the terminal can show one, asked even inside tmux or screen (which need
+    /// passthrough); else text cells.
+    Image,
+    /// Text cells, also in plain mode.
+    Cells,
+    /// No QR at all: the key and the link only.
+    None,
+}
+
 /// What the flags and the config file decided; fixed for the whole run.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Settings {
@@ -24,6 +40,7 @@ pub struct Settings {
     pub password_hint: Option<String>,
     /// Demo mode: the code step shows the code an app would show now, for the presenter.
     pub demo: bool,
+    pub qr: QrMode,
 }
 
 impl Default for Settings {
@@ -37,6 +54,7 @@ impl Default for Settings {
             session_validity_secs: 180,
             password_hint: None,
             demo: false,
+            qr: QrMode::Auto,
         }
     }
 }

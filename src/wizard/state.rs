@@ -4,7 +4,7 @@
 
 use crate::auth::flow::SignIn;
 use crate::wizard::forms::{ChallengeForm, CodeForm, SignInForm};
-use crate::wizard::msg::{Cmd, Credential, UserInfo};
+use crate::wizard::msg::{Cmd, Credential, Screen, UserInfo};
 use crate::wizard::reasons::{KeychainNote, Problem};
 use crate::wizard::steps::{Enrollment, Finishing, Preparing};
 
@@ -138,12 +138,16 @@ pub struct Wizard {
     /// Cognito accepted the code: the entry in the user's app is registered and must be kept,
     /// even if turning MFA on does not finish.
     pub app_registered: bool,
+    /// The QR code's scale as asked for (`+`/`-`; helpdesk and demo mode start at the
+    /// largest); the view draws the largest scale up to it that fits.
+    pub qr_scale: usize,
+    /// The terminal, once the runtime has said what it is.
+    pub screen: Option<Screen>,
 }
 
 impl Wizard {
     pub fn new(settings: Settings, step: Step) -> Self {
         Self {
-            settings,
             step,
             overlay: Overlay::None,
             credential: None,
@@ -156,6 +160,13 @@ impl Wizard {
             throttle: None,
             outcome: None,
             keychain_note: None,
+            qr_scale: if settings.helpdesk || settings.demo {
+                crate::wizard::qr_layout::MAX_SCALE
+            } else {
+                1
+            },
+            screen: None,
+            settings,
             app_registered: false,
         }
     }

@@ -1,7 +1,7 @@
 //! The data of the steps that only show: waiting for a secret, the QR code, turning MFA on,
 //! done.
 
-use crate::qr::Qr;
+use crate::qr::{Qr, QrTooLong};
 use crate::secret::Sensitive;
 use crate::wizard::reasons::{EnrollResult, ScanNotice};
 
@@ -18,6 +18,9 @@ pub struct Enrollment {
     pub secret: Sensitive,
     pub uri: Sensitive,
     pub qr: Qr,
+    /// The same without the label's issuer prefix: a smaller code for small terminals.
+    pub short_uri: Sensitive,
+    pub short_qr: Qr,
     pub account: String,
     /// When the enrollment session ends (Unix seconds), where one applies.
     pub deadline: Option<u64>,
@@ -27,6 +30,30 @@ pub struct Enrollment {
 }
 
 impl Enrollment {
+    /// Encodes both URIs of a new secret (once: encoding tries all eight masks).
+    pub fn new(
+        secret: Sensitive,
+        issuer: &str,
+        account: String,
+        deadline: Option<u64>,
+        revealed: bool,
+        notice: Option<ScanNotice>,
+    ) -> Result<Self, QrTooLong> {
+        let uri = crate::totp::otpauth_uri(issuer, &account, secret.expose());
+        let short_uri = crate::totp::otpauth_uri_short(issuer, &account, secret.expose());
+        Ok(Self {
+            qr: Qr::encode(&uri)?,
+            short_qr: Qr::encode(&short_uri)?,
+            uri: Sensitive::new(uri),
+            short_uri: Sensitive::new(short_uri),
+            secret,
+            account,
+            deadline,
+            revealed,
+            notice,
+        })
+    }
+
     /// A secret under 128 bits (moto's 12 characters) is shown with a warning, not refused.
     pub fn weak_secret(&self) -> bool {
         crate::totp::secret_bits(self.secret.expose()) < crate::totp::RECOMMENDED_SECRET_BITS

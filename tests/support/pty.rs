@@ -229,14 +229,19 @@ impl Pty {
     }
 }
 
-/// The QR on screen (cells on the QR's white), rebuilt as modules and decoded by rqrr.
+/// The QR on screen (cells with the QR's black or white background), rebuilt as modules from
+/// the cells' colours (a space shows its background; `▀` its foreground above its background)
+/// and decoded by rqrr.
 pub fn decode_qr(screen: &vt100::Screen) -> Option<String> {
     let (rows, cols) = screen.size();
-    let white = vt100::Color::Idx(231);
+    let (black, white) = (vt100::Color::Idx(16), vt100::Color::Idx(231));
     let mut cells = Vec::new();
     for y in 0..rows.get() {
         for x in 0..cols.get() {
-            if screen.cell(y, x).is_some_and(|c| c.bgcolor() == white) {
+            if screen
+                .cell(y, x)
+                .is_some_and(|c| c.bgcolor() == white || c.bgcolor() == black)
+            {
                 cells.push((x, y));
             }
         }
@@ -248,12 +253,13 @@ pub fn decode_qr(screen: &vt100::Screen) -> Option<String> {
     let width = usize::from(x1 - x0 + 1);
     let height = usize::from(y1 - y0 + 1) * 2;
     let dark = |mx: usize, my: usize| {
-        let cell = screen.cell(y0 + (my / 2) as u16, x0 + mx as u16);
-        let black = cell.is_some_and(|c| c.fgcolor() == vt100::Color::Idx(16));
-        match cell.map(|c| c.contents()) {
-            Some("█") => black,
-            Some("▀") => black && my.is_multiple_of(2),
-            Some("▄") => black && my % 2 == 1,
+        let Some(cell) = screen.cell(y0 + (my / 2) as u16, x0 + mx as u16) else {
+            return false;
+        };
+        let lower = cell.bgcolor() == black;
+        match cell.contents() {
+            "▀" if my.is_multiple_of(2) => cell.fgcolor() == black,
+            "▀" | "" | " " => lower,
             _ => false,
         }
     };

@@ -1,5 +1,5 @@
 //! The wizard's config file: what a helpdesk sets once (region, endpoint, client id, user pool
-//! id, issuer, helpdesk mode). TOML; `--config`, else `cognito-mfa/config.toml` in the platform config dir.
+//! id, issuer, helpdesk mode, how the QR is shown). TOML; `--config`, else `cognito-mfa/config.toml` in the platform config dir.
 //! Precedence: flag > environment > this file.
 
 use crate::capped_read::{DOCUMENT_CAP, read_capped_to_string};
@@ -17,6 +17,8 @@ pub struct EnrollConfig {
     pub issuer: Option<String>,
     #[serde(default)]
     pub helpdesk: bool,
+    /// How the QR code is shown: auto, image, cells or none (as `--qr`).
+    pub qr: Option<crate::cli::QrArg>,
 }
 
 pub fn default_path() -> Option<PathBuf> {
@@ -64,6 +66,10 @@ mod tests {
         assert_eq!(c.client_id.as_deref(), Some("abc"));
         assert_eq!(c.user_pool_id.as_deref(), Some("eu-west-1_Abc"));
         assert!(c.helpdesk);
+        assert_eq!(c.qr, None);
+        let c = parse("qr = \"cells\"\n").unwrap();
+        assert_eq!(c.qr, Some(crate::cli::QrArg::Cells));
+        assert!(parse("qr = \"sometimes\"").is_err());
         assert!(
             parse("colour = \"red\"").is_err(),
             "unknown keys are refused"

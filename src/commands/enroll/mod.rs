@@ -6,7 +6,7 @@ mod start;
 
 pub use config::EnrollConfig;
 
-use crate::cli::{EnrollArgs, GlobalArgs, PresentationArgs};
+use crate::cli::{EnrollArgs, GlobalArgs, PresentationArgs, QrArg};
 use crate::cognito::CognitoClient;
 use crate::config::{Env, ProcessEnv};
 use crate::failure::Failure;
@@ -16,7 +16,7 @@ use crate::wizard::reasons::EnrollResult;
 use crate::wizard::state::{Outcome, Settings, Summary};
 use crate::wizard::tasks::Services;
 use crate::wizard::view::Theme;
-use crate::wizard::{Start, init};
+use crate::wizard::{QrMode, Start, init};
 use config::load;
 use start::start_from;
 use std::io::IsTerminal;
@@ -105,6 +105,11 @@ pub fn settings_from(args: &EnrollArgs, file: &EnrollConfig) -> Settings {
             .unwrap_or(defaults.session_validity_secs),
         password_hint: None,
         demo: false,
+        qr: args
+            .presentation
+            .qr
+            .or(file.qr)
+            .map_or(QrMode::Auto, QrArg::mode),
     }
 }
 

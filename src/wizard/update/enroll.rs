@@ -3,9 +3,8 @@
 
 use super::sign_in::finish_mfa_setup;
 use super::toolkit::{call, device_name, fail};
-use crate::qr::Qr;
 use crate::secret::Sensitive;
-use crate::totp::{otpauth_uri, parse_user_code};
+use crate::totp::parse_user_code;
 use crate::wizard::forms::{CodeField, CodeForm};
 use crate::wizard::msg::{Association, Cmd, Credential, UserInfo, Verified};
 use crate::wizard::reasons::{CodeProblem, Problem, ScanNotice};
@@ -37,11 +36,6 @@ pub(super) fn on_associated(w: &mut Wizard, association: Association) -> Vec<Cmd
     };
     w.now = w.now.max(association.at);
     let account = account_name(w);
-    let uri = otpauth_uri(&w.settings.issuer, &account, association.secret.expose());
-    let qr = match Qr::encode(&uri) {
-        Ok(qr) => qr,
-        Err(e) => return fail(w, Problem::CannotDrawQr(e.to_string())),
-    };
     let deadline = match &association.session {
         Some(session) => {
             w.credential = Some(Credential::Session(session.clone()));
@@ -49,15 +43,17 @@ pub(super) fn on_associated(w: &mut Wizard, association: Association) -> Vec<Cmd
         }
         None => None,
     };
-    w.step = Step::Scan(Enrollment {
-        secret: association.secret,
-        uri: Sensitive::new(uri),
-        qr,
+    match Enrollment::new(
+        association.secret,
+        &w.settings.issuer,
         account,
         deadline,
-        revealed: !w.settings.helpdesk,
+        !w.settings.helpdesk,
         notice,
-    });
+    ) {
+        Ok(enrollment) => w.step = Step::Scan(enrollment),
+        Err(e) => return fail(w, Problem::CannotDrawQr(e.to_string())),
+    }
     Vec::new()
 }
 

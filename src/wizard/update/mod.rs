@@ -10,6 +10,7 @@ mod done;
 mod edit;
 mod enroll;
 mod errors;
+mod qr;
 mod sign_in;
 mod toolkit;
 
@@ -116,6 +117,7 @@ pub fn update(w: &mut Wizard, msg: Msg) -> Update {
         Msg::Edit(edit) => edit::on_edit(w, &edit),
         Msg::Submit(submission) => on_submit(w, submission),
         Msg::Tick(now) => enroll::on_tick(w, now),
+        Msg::Screen(screen) => qr::on_screen(w, screen),
         Msg::DemoCode(shown) => match &mut w.step {
             Step::Code(form) if form.demo_code != shown => {
                 form.demo_code = shown;
@@ -180,6 +182,8 @@ fn on_intent(w: &mut Wizard, intent: Intent) -> Vec<Cmd> {
         Intent::Reveal => enroll::reveal(w),
         Intent::Retry => toolkit::retry(w),
         Intent::Choose(n) => challenge::choose(w, n),
+        Intent::QrLarger => qr::larger(w),
+        Intent::QrSmaller => qr::smaller(w),
         Intent::CloseHelp | Intent::ConfirmQuit | Intent::KeepGoing => Vec::new(),
     }
 }

@@ -12,11 +12,13 @@ mod sign_in;
 mod status;
 mod theme;
 
-pub use qr_widget::{QR_DARK, QR_LIGHT, QrWidget};
+pub use qr_widget::{QR_DARK, QR_LIGHT, QrWidget, is_qr_cell, modules_of};
+pub use scan::QrSlot;
 pub use theme::Theme;
 
 use crate::wizard::state::{Overlay, Step, Wizard};
 use ratatui::Frame;
+use ratatui::layout::Rect;
 
 /// The text the scan view draws where the `otpauth://` link goes; the runtime turns it into an
 /// OSC 8 hyperlink (views only draw cells).
@@ -25,6 +27,14 @@ pub const LINK_TEXT: &str = "otpauth link";
 /// Smallest terminal the wizard draws in; below it a message asks for a larger window.
 pub const MIN_COLS: u16 = 40;
 pub const MIN_ROWS: u16 = 12;
+
+/// Where the QR code is on a screen of `area`, for the runtime to draw it as an image.
+pub fn qr_slot(w: &Wizard, area: Rect) -> Option<QrSlot> {
+    if area.width < MIN_COLS || area.height < MIN_ROWS {
+        return None;
+    }
+    scan::qr_slot(w, chrome::split_hint_bar(area).0)
+}
 
 /// Draws the whole screen for the current state.
 pub fn render(frame: &mut Frame, w: &Wizard, theme: Theme) {
