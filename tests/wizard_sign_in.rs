@@ -221,10 +221,11 @@ fn a_user_with_an_authenticator_signs_in_with_its_code_then_enrolls_with_the_tok
     assert_eq!(value(&r.challenge_responses, "USERNAME"), "bob");
 
     update(&mut w, refused(WizError::WrongCode));
-    assert_eq!(form_error(&w), Some(ChallengeProblem::WrongCode));
-    assert!(
-        text::sign_in::challenge_problem(&ChallengeProblem::WrongCode).contains("did not match")
-    );
+    // A code from the app is asked for again in the app's words, never an SMS's.
+    assert_eq!(form_error(&w), Some(ChallengeProblem::WrongAppCode));
+    let words = text::sign_in::challenge_problem(&ChallengeProblem::WrongAppCode);
+    assert!(words.contains("did not match") && words.contains("authenticator app"));
+    assert!(!words.contains("sent"), "{words}");
     type_text(&mut w, "654321");
     respond(&press(&mut w, &[Key::Enter]));
     let cmds = update(&mut w, tokens("access", Some("refresh"))).cmds;

@@ -104,6 +104,8 @@ pub fn code_problem(problem: &CodeProblem) -> String {
             format!("A device name has at most {max} characters.")
         }
         CodeProblem::WrongCode => WRONG_CODE.into(),
+        CodeProblem::Denied(denial) => super::refusals::denial(denial),
+        CodeProblem::SessionOver => SESSION_OVER.into(),
     }
 }
 
@@ -176,3 +178,7 @@ pub fn too_small(cols: u16, rows: u16, need_cols: u16, need_rows: u16) -> String
     )
 }
 pub const TYPE_BY_HAND: &str = "Or type this key into your app by hand:";
+
+/// A code typed after the enrollment session ran out: it was not sent.
+pub const SESSION_OVER: &str = "This code has expired: the enrollment session ran out before it \
+     was sent, so it was not sent. Press Enter for a new one.";

@@ -13,6 +13,7 @@ pub fn problem(problem: &Problem) -> String {
                                     press r to try again."
             .into(),
         Problem::Refused(message) => message.clone(),
+        Problem::Denied(denial) => super::refusals::denial(denial),
         Problem::WrongCode => super::enroll::WRONG_CODE.into(),
         Problem::NoClientId => "No app client id to sign in with: pass --client-id.".into(),
         Problem::CannotSignIn(e) => format!("Cannot sign in: {e}."),

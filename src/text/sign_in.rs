@@ -27,6 +27,13 @@ pub fn notice(notice: &SignInNotice) -> String {
             "Your sign-in session expired or was used up. Sign in again to get a new one.".into()
         }
         SignInNotice::SignInAgainNewSecret => SIGN_IN_AGAIN_NEW_SECRET.into(),
+        SignInNotice::TokenExpired => format!(
+            "{} Sign in below to get a new one.",
+            "The access token is no longer valid (expired, revoked or not from this pool)."
+        ),
+        SignInNotice::SwitchedFlow { from, to } => {
+            format!("This app client does not allow {from}; signing in with {to} instead.")
+        }
         SignInNotice::Given(text) => text.clone(),
     }
 }
@@ -38,6 +45,7 @@ pub fn problem(problem: &SignInProblem) -> String {
     match problem {
         SignInProblem::NoUsername => "Type your user name.".into(),
         SignInProblem::Refused(message) => message.clone(),
+        SignInProblem::Denied(denial) => super::refusals::denial(denial),
     }
 }
 
@@ -140,9 +148,16 @@ pub fn challenge_problem(problem: &ChallengeProblem) -> String {
         ChallengeProblem::OnlyDigits => "Only digits: type the code you were given.".into(),
         ChallengeProblem::NoMethodOffered => "Cognito offered no MFA method to choose.".into(),
         ChallengeProblem::WrongCode => {
-            "That code did not match. Type the code shown now, or the one just sent.".into()
+            "That code did not match. Type the code just sent, or ask for a new one by signing \
+             in again."
+                .into()
         }
+        ChallengeProblem::WrongAppCode => "That code did not match. Type the code your \
+                                           authenticator app shows now (check that the phone \
+                                           sets its clock automatically)."
+            .into(),
         ChallengeProblem::Refused(message) => message.clone(),
+        ChallengeProblem::Denied(denial) => super::refusals::denial(denial),
     }
 }
 

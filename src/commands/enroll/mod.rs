@@ -67,6 +67,12 @@ pub async fn run(global: &GlobalArgs, mut args: EnrollArgs) -> Result<(), Failur
     {
         over.endpoint_url = file.endpoint_url.clone();
     }
+    over.pool_region = args
+        .sign_in
+        .user_pool_id
+        .as_deref()
+        .or(file.user_pool_id.as_deref())
+        .and_then(crate::config::region_of_pool);
     let keychain = Keychain::os();
     let start = start_from(&args, &file, &keychain)?;
     let mut client_settings = crate::config::resolve(&over, &env)?.settings;

@@ -52,6 +52,11 @@ impl Update {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Start {
     AccessToken(Sensitive),
+    /// An access token; should Cognito refuse it (expired, revoked), a sign-in to `target`.
+    AccessTokenOrSignIn {
+        token: Sensitive,
+        target: SignInTarget,
+    },
     Session {
         session: Sensitive,
         target: SignInTarget,
@@ -70,6 +75,16 @@ pub enum Start {
 pub fn init(settings: Settings, start: Start) -> (Wizard, Vec<Cmd>) {
     let mut w = Wizard::new(settings, Step::Preparing(Preparing::default()));
     let cmds = match start {
+        Start::AccessTokenOrSignIn { token, target } => {
+            w.sign_in = Some(target);
+            w.credential = Some(Credential::AccessToken(token.clone()));
+            toolkit::call(
+                &mut w,
+                Cmd::GetUser {
+                    access_token: token,
+                },
+            )
+        }
         Start::AccessToken(token) => {
             w.credential = Some(Credential::AccessToken(token.clone()));
             toolkit::call(

@@ -14,7 +14,7 @@ use crate::keychain::Remembered;
 use crate::secret::Sensitive;
 use crate::wizard::forms::{ChallengeForm, SignInField, SignInForm};
 use crate::wizard::msg::{AuthAnswer, Cmd, Completed, Credential};
-use crate::wizard::reasons::{KeychainNote, Problem, SignInNotice, SignInProblem};
+use crate::wizard::reasons::{Denial, KeychainNote, Problem, Refusal, SignInNotice, SignInProblem};
 use crate::wizard::state::{Step, Wizard};
 use crate::wizard::steps::Preparing;
 
@@ -235,4 +235,63 @@ pub(super) fn refresh_refused(w: &mut Wizard) -> Vec<Cmd> {
         Some(SignInNotice::RememberedRefused),
     ));
     Vec::new()
+}
+
+/// The app client does not allow the flow the sign-in started with: the same password with the
+/// other password flow, once, saying so on the form. SRP needs the pool id; without one the
+/// form says where to get it.
+pub(super) fn fall_back(w: &mut Wizard, denial: Denial) -> Vec<Cmd> {
+    let already = matches!(
+        &w.step,
+        Step::SignIn(form) if matches!(form.notice, Some(SignInNotice::SwitchedFlow { .. }))
+    );
+    let tried = w.flow.as_ref().map(SignIn::flow);
+    let other = match tried {
+        Some(AuthFlow::UserSrp) => Some(AuthFlow::UserPassword),
+        Some(AuthFlow::UserPassword) => Some(AuthFlow::UserSrp),
+        _ => None,
+    };
+    let pool_known = w.sign_in.as_ref().is_some_and(|t| t.user_pool_id.is_some());
+    let refused = |w: &mut Wizard, denial: Denial| {
+        if let Step::SignIn(form) = &mut w.step {
+            form.busy = false;
+            form.error = Some(SignInProblem::Denied(denial));
+        }
+        w.flow = None;
+        w.in_flight = None;
+        Vec::new()
+    };
+    let (Some(tried), Some(other), false) = (tried, other, already) else {
+        return refused(w, denial);
+    };
+    if other == AuthFlow::UserSrp && !pool_known {
+        let flow = tried.as_str().to_owned();
+        return refused(
+            w,
+            Denial {
+                refusal: Refusal::FlowNeedsPoolId { flow },
+                said: denial.said,
+            },
+        );
+    }
+    let Some(flow) = w.flow.take() else {
+        return refused(w, denial);
+    };
+    let (flow, request) = match flow.restart_with(other) {
+        Ok(restarted) => restarted,
+        Err(_) => return refused(w, denial),
+    };
+    w.flow = Some(flow);
+    if let Some(target) = &mut w.sign_in {
+        target.auth_flow = Some(other);
+    }
+    if let Step::SignIn(form) = &mut w.step {
+        form.notice = Some(SignInNotice::SwitchedFlow {
+            from: tried.as_str().to_owned(),
+            to: other.as_str().to_owned(),
+        });
+        form.error = None;
+        form.busy = true;
+    }
+    call(w, Cmd::Auth(request))
 }
