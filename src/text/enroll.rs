@@ -105,7 +105,6 @@ pub fn code_problem(problem: &CodeProblem) -> String {
         }
         CodeProblem::WrongCode => WRONG_CODE.into(),
         CodeProblem::Denied(denial) => super::refusals::denial(denial),
-        CodeProblem::SessionOver => SESSION_OVER.into(),
     }
 }
 
@@ -179,6 +178,15 @@ pub fn too_small(cols: u16, rows: u16, need_cols: u16, need_rows: u16) -> String
 }
 pub const TYPE_BY_HAND: &str = "Or type this key into your app by hand:";
 
-/// A code typed after the enrollment session ran out: it was not sent.
-pub const SESSION_OVER: &str = "This code has expired: the enrollment session ran out before it \
-     was sent, so it was not sent. Press Enter for a new one.";
+/// In place of the QR code and the key once the enrollment session has run out.
+pub const SESSION_OVER: &str = "This code has expired: the enrollment session ran out, so this \
+     secret can no longer be verified and no code is sent for it. Delete the entry if you added \
+     one to your app.";
+
+/// What Enter does once the session has run out: a new sign-in gives a new secret.
+pub const SESSION_OVER_NEXT: &str = "Press Enter for a new one (you sign in again).";
+
+/// The countdown's last 30 seconds.
+pub fn session_ends_soon(clock: &str) -> String {
+    format!("Session ends in {clock}: hurry, or a new QR code is needed")
+}

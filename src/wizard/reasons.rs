@@ -168,8 +168,6 @@ pub enum CodeProblem {
     WrongCode,
     /// Cognito refused the code, for a known reason (an expired one…).
     Denied(Denial),
-    /// The enrollment session ran out before the code was sent: it was not sent.
-    SessionOver,
 }
 
 /// A line on the scan step, or while a new secret is fetched.

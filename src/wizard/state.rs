@@ -174,6 +174,11 @@ impl Wizard {
         countdown || self.step.busy() || self.throttle.as_ref().is_some_and(|t| t.seconds_left > 0)
     }
 
+    /// Whether the enrollment session has run out: its secret can no longer be verified.
+    pub fn session_over(&self, enrollment: &Enrollment) -> bool {
+        enrollment.deadline.is_some_and(|d| self.now >= d)
+    }
+
     /// Seconds left of the enrollment session, where one applies.
     pub fn session_left(&self, enrollment: &Enrollment) -> Option<u64> {
         enrollment.deadline.map(|d| d.saturating_sub(self.now))

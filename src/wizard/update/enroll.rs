@@ -1,6 +1,7 @@
 //! Enrollment: the user's details, the secret and its QR code, the code and device name,
 //! verification; the countdown and the demo's code on each tick.
 
+use super::errors::session_expired;
 use super::sign_in::finish_mfa_setup;
 use super::toolkit::{call, device_name, fail};
 use crate::qr::Qr;
@@ -63,6 +64,9 @@ pub(super) fn on_associated(w: &mut Wizard, association: Association) -> Vec<Cmd
 
 /// From the QR code on to the code.
 pub(super) fn to_code(w: &mut Wizard) -> Vec<Cmd> {
+    if matches!(&w.step, Step::Scan(e) if w.session_over(e)) {
+        return session_expired(w);
+    }
     let Step::Scan(enrollment) = &mut w.step else {
         return Vec::new();
     };
@@ -81,9 +85,14 @@ pub(super) fn back_to_scan(w: &mut Wizard) -> Vec<Cmd> {
 }
 
 pub(super) fn copy(w: &mut Wizard) -> Vec<Cmd> {
+    let over = matches!(&w.step, Step::Scan(e) if w.session_over(e));
     let Step::Scan(enrollment) = &mut w.step else {
         return Vec::new();
     };
+    // Nothing secret is copied while hidden, nor a secret that can no longer be verified.
+    if !enrollment.revealed || over {
+        return Vec::new();
+    }
     enrollment.notice = Some(ScanNotice::Copied);
     vec![Cmd::Copy(enrollment.secret.clone())]
 }
@@ -112,6 +121,10 @@ pub(super) fn submit(w: &mut Wizard, code: &str, device: &str) -> Vec<Cmd> {
     let Some(credential) = w.credential.clone() else {
         return Vec::new();
     };
+    // After the deadline a code is never sent: the screen says so, and Enter gets a new secret.
+    if matches!(&w.step, Step::Code(f) if w.session_over(&f.enrollment)) {
+        return session_expired(w);
+    }
     let Step::Code(form) = &mut w.step else {
         return Vec::new();
     };

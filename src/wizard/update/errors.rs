@@ -171,7 +171,7 @@ fn refused(w: &mut Wizard, message: String) -> Vec<Cmd> {
     }
 }
 
-fn session_expired(w: &mut Wizard) -> Vec<Cmd> {
+pub(super) fn session_expired(w: &mut Wizard) -> Vec<Cmd> {
     if let Some(Credential::AccessToken(token)) = w.credential.clone() {
         w.step = Step::Preparing(Preparing {
             notice: Some(ScanNotice::NewSecret),

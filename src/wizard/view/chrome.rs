@@ -187,6 +187,7 @@ pub(super) fn clock(seconds: u64) -> String {
 pub(super) fn countdown(left: u64, theme: Theme) -> Line<'static> {
     match left {
         0 => Line::styled(words::SESSION_RAN_OUT, theme.warning()),
+        left @ 1..=30 => Line::styled(words::session_ends_soon(&clock(left)), theme.warning()),
         left => Line::from(words::session_ends(&clock(left))),
     }
 }

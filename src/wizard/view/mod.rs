@@ -38,6 +38,10 @@ pub fn render(frame: &mut Frame, w: &Wizard, theme: Theme) {
     match &w.step {
         Step::SignIn(form) => sign_in::render(frame, body, w, form, theme),
         Step::Challenge(form) => challenge::render(frame, body, w, form, theme),
+        Step::Scan(e) if w.session_over(e) => status::session_over(frame, body, w, theme),
+        Step::Code(f) if w.session_over(&f.enrollment) => {
+            status::session_over(frame, body, w, theme)
+        }
         Step::Scan(enrollment) => scan::render(frame, body, w, enrollment, theme),
         Step::Code(form) => code::render(frame, body, w, form, theme),
         Step::Preparing(_) | Step::Finishing(_) | Step::Failed(_) | Step::Done(_) => {
