@@ -42,6 +42,23 @@ pub const QUIT_NOT_ON: [&str; 2] = [
     "MFA is not on yet: the entry you may have added to your app",
     "will not work. Delete it if you quit.",
 ];
+/// Leaving a form with typed text, before any secret was shown.
+pub const QUIT_TYPED: [&str; 2] = [
+    "What you typed is thrown away if you quit, and MFA is not",
+    "turned on. Press n to keep going.",
+];
+
+/// The quit question's warning: what leaving now leaves behind.
+pub fn quit_warning(app_registered: bool, secret_shown: bool) -> [&'static str; 2] {
+    if app_registered {
+        QUIT_REGISTERED
+    } else if secret_shown {
+        QUIT_NOT_ON
+    } else {
+        QUIT_TYPED
+    }
+}
+
 pub const QUIT_YES: &str = " quit    ";
 pub const QUIT_NO: &str = " keep going";
 /// Plain mode's version of the question.

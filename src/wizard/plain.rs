@@ -173,7 +173,11 @@ async fn prompt(w: &Wizard, input: &mut Input) -> io::Result<Option<Vec<Msg>>> {
                 let Some(typed) = ask(input, &question).await? else {
                     return Ok(None);
                 };
-                device = typed.trim().to_owned();
+                // The default is kept as typed, so a wrong code does not ask again.
+                device = match typed.trim() {
+                    "" => w.settings.default_device_name.clone(),
+                    name => name.to_owned(),
+                };
             }
             vec![Msg::Submit(Submission::Code {
                 code: Sensitive::new(code.trim()),
@@ -189,10 +193,11 @@ async fn prompt(w: &Wizard, input: &mut Input) -> io::Result<Option<Vec<Msg>>> {
             vec![Msg::Intent(Intent::Finish)]
         }
         Step::Failed(f) => {
-            say(&problems::problem(&f.problem))?;
+            // Nothing to try again: the message is printed once, as the wizard ends.
             if f.retry.is_none() {
                 return Ok(Some(vec![Msg::Intent(Intent::Quit)]));
             }
+            say(&problems::problem(&f.problem))?;
             let Some(answer) = ask(input, words::PLAIN_RETRY).await? else {
                 return Ok(None);
             };

@@ -78,6 +78,22 @@ impl Step {
         }
     }
 
+    /// A form holds text the user typed that leaving would throw away (a prefilled user name
+    /// does not count).
+    pub fn has_typed_text(&self) -> bool {
+        match self {
+            Step::SignIn(f) => {
+                !f.busy
+                    && !f
+                        .form
+                        .value(crate::wizard::forms::SignInField::Password)
+                        .is_empty()
+            }
+            Step::Challenge(c) => !c.busy && c.form.fields().any(|(_, field)| !field.is_empty()),
+            _ => false,
+        }
+    }
+
     /// Waiting for a network answer (a spinner is on screen).
     pub fn busy(&self) -> bool {
         match self {
@@ -98,18 +114,22 @@ pub enum Outcome {
     Cancelled {
         user: Option<String>,
         app_registered: bool,
+        /// A QR code or key was on screen: the user may have added an entry to their app.
+        secret_shown: bool,
     },
     /// A signal (its number) stopped the wizard.
     Stopped {
         signal: i32,
         user: Option<String>,
         app_registered: bool,
+        secret_shown: bool,
     },
     /// The user left from the error screen: what went wrong, for the terminal after restore.
     Failed {
         user: Option<String>,
         problem: Problem,
         app_registered: bool,
+        secret_shown: bool,
     },
 }
 
@@ -139,6 +159,8 @@ pub struct Wizard {
     /// Cognito accepted the code: the entry in the user's app is registered and must be kept,
     /// even if turning MFA on does not finish.
     pub app_registered: bool,
+    /// A QR code or key was on screen (helpdesk mode: revealed) at some point.
+    pub secret_shown: bool,
 }
 
 impl Wizard {
@@ -158,6 +180,7 @@ impl Wizard {
             outcome: None,
             keychain_note: None,
             app_registered: false,
+            secret_shown: false,
         }
     }
 
@@ -190,15 +213,18 @@ impl Wizard {
             Outcome::Cancelled {
                 user,
                 app_registered,
+                secret_shown,
             }
             | Outcome::Failed {
                 user,
                 app_registered,
+                secret_shown,
                 ..
             } => Outcome::Stopped {
                 signal,
                 user,
                 app_registered,
+                secret_shown,
             },
             other => other,
         }
@@ -211,16 +237,19 @@ impl Wizard {
         }
         let user = self.user_name();
         let app_registered = self.app_registered;
+        let secret_shown = self.secret_shown;
         match &self.step {
             Step::Done(summary) => Outcome::Enrolled(summary.clone()),
             Step::Failed(f) => Outcome::Failed {
                 user,
                 problem: f.problem.clone(),
                 app_registered,
+                secret_shown,
             },
             _ => Outcome::Cancelled {
                 user,
                 app_registered,
+                secret_shown,
             },
         }
     }

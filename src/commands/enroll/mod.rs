@@ -142,28 +142,38 @@ pub async fn run_with(
         Outcome::Cancelled {
             user,
             app_registered,
+            secret_shown,
         } => {
             summarise_unfinished(&presentation, user, issuer, EnrollResult::Cancelled);
-            Err(Failure::Cancelled(problems::cancelled(app_registered)))
+            Err(Failure::Cancelled(problems::cancelled(
+                app_registered,
+                secret_shown,
+            )))
         }
         Outcome::Stopped {
             signal,
             user,
             app_registered,
+            secret_shown,
         } => {
             summarise_unfinished(&presentation, user, issuer, EnrollResult::Cancelled);
             Err(Failure::Signalled(
                 signal,
-                problems::cancelled(app_registered),
+                problems::cancelled(app_registered, secret_shown),
             ))
         }
         Outcome::Failed {
             user,
             problem,
             app_registered,
+            secret_shown,
         } => {
             summarise_unfinished(&presentation, user, issuer, EnrollResult::Failed);
-            Err(Failure::Other(problems::failed(&problem, app_registered)))
+            Err(Failure::Other(problems::failed(
+                &problem,
+                app_registered,
+                secret_shown,
+            )))
         }
     }
 }

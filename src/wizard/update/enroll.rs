@@ -59,6 +59,7 @@ pub(super) fn on_associated(w: &mut Wizard, association: Association) -> Vec<Cmd
         revealed: !w.settings.helpdesk,
         notice,
     });
+    w.secret_shown |= !w.settings.helpdesk;
     Vec::new()
 }
 
@@ -102,6 +103,7 @@ pub(super) fn reveal(w: &mut Wizard) -> Vec<Cmd> {
         && w.settings.helpdesk
     {
         enrollment.revealed = !enrollment.revealed;
+        w.secret_shown |= enrollment.revealed;
     }
     Vec::new()
 }

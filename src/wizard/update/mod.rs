@@ -185,7 +185,8 @@ fn on_intent(w: &mut Wizard, intent: Intent) -> Vec<Cmd> {
             w.overlay = Overlay::Help;
             Vec::new()
         }
-        Intent::Quit | Intent::Interrupt => toolkit::request_quit(w),
+        Intent::Quit => toolkit::request_quit(w, false),
+        Intent::Interrupt => toolkit::request_quit(w, true),
         Intent::Finish => toolkit::quit(w),
         Intent::NextField | Intent::PrevField => edit::move_focus(w, intent),
         Intent::Submit => on_form_submit(w),

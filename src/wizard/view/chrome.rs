@@ -86,12 +86,8 @@ pub(super) fn help(frame: &mut Frame, area: Rect, w: &Wizard, theme: Theme) {
     );
 }
 
-pub(super) fn confirm_quit(frame: &mut Frame, area: Rect, theme: Theme, app_registered: bool) {
-    let warning = if app_registered {
-        key_words::QUIT_REGISTERED
-    } else {
-        key_words::QUIT_NOT_ON
-    };
+pub(super) fn confirm_quit(frame: &mut Frame, area: Rect, theme: Theme, w: &Wizard) {
+    let warning = key_words::quit_warning(w.app_registered, w.secret_shown);
     let text = Text::from(vec![
         Line::styled(key_words::QUIT_QUESTION, theme.title()),
         Line::from(""),

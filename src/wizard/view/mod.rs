@@ -51,6 +51,6 @@ pub fn render(frame: &mut Frame, w: &Wizard, theme: Theme) {
     match w.overlay {
         Overlay::None => {}
         Overlay::Help => chrome::help(frame, area, w, theme),
-        Overlay::ConfirmQuit => chrome::confirm_quit(frame, area, theme, w.app_registered),
+        Overlay::ConfirmQuit => chrome::confirm_quit(frame, area, theme, w),
     }
 }
