@@ -52,6 +52,10 @@ pub fn session_ends(clock: &str) -> String {
 pub fn notice(notice: ScanNotice) -> &'static str {
     match notice {
         ScanNotice::Copied => "Secret sent to your clipboard, if your terminal allows it.",
+        ScanNotice::Replacing => {
+            "You already have an authenticator app set up. Once this new one is verified, the \
+             entry in your current app stops working."
+        }
         ScanNotice::NewSecret => {
             "The enrollment session ran out, so here is a new secret. Scan this QR code and \
              delete the entry you added before."
@@ -164,6 +168,23 @@ pub fn done_mfa(methods: &[String], preferred: Option<&str>) -> String {
 pub const DELETE_OLD_ENTRY: &str =
     "If your app already had an entry for this account, delete the old one: it no longer works.";
 pub const FROM_NOW_ON: &str = "From now on, signing in asks for the code from your app.";
+
+/// What the next sign-in will do, as far as Cognito's answer tells.
+pub fn next_sign_in(result: EnrollResult) -> &'static str {
+    match result {
+        EnrollResult::OnAndPreferred | EnrollResult::SetUpAndSignedIn => FROM_NOW_ON,
+        EnrollResult::On => {
+            "Authenticator-app MFA is on but not your preferred method: signing in \
+             asks for the code only if the pool requires MFA or no other method is preferred."
+        }
+        EnrollResult::NotListed => {
+            "Cognito does not list authenticator-app MFA for you, so signing \
+             in will not ask for the code. Ask the pool's administrator whether MFA is turned on \
+             for the pool."
+        }
+        EnrollResult::Cancelled | EnrollResult::Failed => "",
+    }
+}
 
 pub const TRY_AGAIN: &str = " try again   ";
 pub const QUIT: &str = " quit";

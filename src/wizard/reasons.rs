@@ -176,6 +176,8 @@ pub enum ScanNotice {
     Copied,
     /// The enrollment session ran out: this is a new secret.
     NewSecret,
+    /// GetUser lists an authenticator already: its entry stops working once this one is verified.
+    Replacing,
 }
 
 /// What became of `--remember`.
@@ -234,6 +236,28 @@ pub enum Problem {
         secret_shown: bool,
     },
     CannotDrawQr(String),
+}
+
+impl EnrollResult {
+    /// Whether authenticator-app MFA is on for the user.
+    pub fn enrolled(self) -> bool {
+        matches!(
+            self,
+            EnrollResult::OnAndPreferred | EnrollResult::On | EnrollResult::SetUpAndSignedIn
+        )
+    }
+
+    /// The `result` of the `--json` summary: stable, for scripts.
+    pub fn code(self) -> &'static str {
+        match self {
+            EnrollResult::OnAndPreferred => "enabled-preferred",
+            EnrollResult::On => "enabled-not-preferred",
+            EnrollResult::NotListed => "verified-not-listed",
+            EnrollResult::SetUpAndSignedIn => "set-up-signed-in",
+            EnrollResult::Cancelled => "cancelled",
+            EnrollResult::Failed => "failed",
+        }
+    }
 }
 
 impl Problem {

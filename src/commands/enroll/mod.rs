@@ -213,15 +213,18 @@ fn rfc3339(unix: u64) -> String {
 /// The summary for a helpdesk ticket: no secret, no token.
 pub fn summary_text(s: &Summary, json: bool) -> String {
     if json {
+        // The schema is documented in the README ("The --json summary"); keys are only added.
         let json = serde_json::json!({
+            "enrolled": s.result.enrolled(),
+            "result": s.result.code(),
+            "resultText": words::result(s.result),
             "user": s.user,
             "account": s.account,
             "issuer": s.issuer,
             "device": s.device,
-            "time": rfc3339(s.time),
-            "result": words::result(s.result),
             "mfaMethods": s.mfa_methods,
             "preferredMfa": s.preferred_mfa,
+            "time": rfc3339(s.time),
         });
         return crate::safe_text::json_safe(&json.to_string()).into_owned();
     }
@@ -281,5 +284,19 @@ mod tests {
         let v: serde_json::Value = serde_json::from_str(&summary_text(&s, true)).unwrap();
         assert_eq!(v["device"], "Phone");
         assert_eq!(v["time"], "1970-01-01T00:00:00Z");
+        // The documented schema: a flag and a code scripts can test, Cognito's MFA report.
+        assert_eq!(v["enrolled"], true);
+        assert_eq!(v["result"], "enabled-not-preferred");
+        assert_eq!(v["mfaMethods"], serde_json::json!(["SOFTWARE_TOKEN_MFA"]));
+        assert_eq!(v["preferredMfa"], serde_json::Value::Null);
+        let cancelled = Summary {
+            result: EnrollResult::Cancelled,
+            ..s
+        };
+        let v: serde_json::Value = serde_json::from_str(&summary_text(&cancelled, true)).unwrap();
+        assert_eq!(
+            (&v["enrolled"], &v["result"]),
+            (&false.into(), &"cancelled".into())
+        );
     }
 }

@@ -14,6 +14,21 @@ use crate::wizard::state::{Step, Wizard};
 use crate::wizard::steps::{Enrollment, Finishing, Preparing};
 
 pub(super) fn on_user_loaded(w: &mut Wizard, user: UserInfo) -> Vec<Cmd> {
+    // After MFA_SETUP signed the user in: what Cognito now reports, for the done screen.
+    if matches!(w.step, Step::Finishing(_)) {
+        return super::done::on_completed(
+            w,
+            crate::wizard::msg::Completed {
+                user: Some(user),
+                at: w.now,
+            },
+        );
+    }
+    if user.mfa_methods.iter().any(|m| m == "SOFTWARE_TOKEN_MFA") {
+        w.step = Step::Preparing(Preparing {
+            notice: Some(ScanNotice::Replacing),
+        });
+    }
     w.user = Some(user);
     match w.credential.clone() {
         Some(credential) => call(w, Cmd::Associate(credential)),

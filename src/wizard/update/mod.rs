@@ -142,6 +142,13 @@ pub fn update(w: &mut Wizard, msg: Msg) -> Update {
             errors::answered(w, result, sign_in::on_auth_answered)
         }
         Msg::Remembered(result) => sign_in::on_remembered(w, result),
+        // MFA is set up and the user signed in: a GetUser that fails only leaves the done
+        // screen without the methods Cognito reports.
+        Msg::UserLoaded(Err(_)) if matches!(w.step, Step::Finishing(_)) => {
+            w.in_flight = None;
+            let at = w.now;
+            done::on_completed(w, crate::wizard::msg::Completed { user: None, at })
+        }
         Msg::UserLoaded(result) if errors::awaited(w) => {
             errors::answered(w, result, enroll::on_user_loaded)
         }

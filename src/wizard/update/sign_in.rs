@@ -151,7 +151,7 @@ pub(super) fn on_auth_answered(w: &mut Wizard, answer: AuthAnswer) -> Vec<Cmd> {
 
 fn on_tokens(w: &mut Wizard, tokens: AuthenticationResult, at: u64) -> Vec<Cmd> {
     let refreshed = matches!(&w.step, Step::SignIn(form) if form.refreshing);
-    let mut cmds = if refreshed {
+    let cmds = if refreshed {
         Vec::new()
     } else {
         remember(w, &tokens)
@@ -159,9 +159,14 @@ fn on_tokens(w: &mut Wizard, tokens: AuthenticationResult, at: u64) -> Vec<Cmd> 
     // Signed in: the sign-in (and any password it held) is no longer needed.
     w.flow = None;
     if matches!(w.step, Step::Finishing(_)) {
-        // RespondToAuthChallenge MFA_SETUP signed the user in: the tokens are not shown.
-        cmds.extend(on_completed(w, Completed { user: None, at }));
-        return cmds;
+        // RespondToAuthChallenge MFA_SETUP signed the user in: the tokens are not shown, but
+        // the access token asks GetUser what Cognito now reports.
+        let mut more = match tokens.access_token {
+            Some(access_token) => call(w, Cmd::GetUser { access_token }),
+            None => on_completed(w, Completed { user: None, at }),
+        };
+        more.extend(cmds);
+        return more;
     }
     let Some(access_token) = tokens.access_token else {
         return fail(w, Problem::NoAccessToken);

@@ -90,5 +90,5 @@ fn done(lines: &mut Vec<Line<'static>>, s: &Summary, theme: Theme) {
     lines.push(Line::from(""));
     lines.push(Line::styled(words::DELETE_OLD_ENTRY, theme.warning()));
     lines.push(Line::from(""));
-    lines.push(Line::from(words::FROM_NOW_ON));
+    lines.push(Line::from(words::next_sign_in(s.result)));
 }
