@@ -59,6 +59,10 @@ impl AuthFlow {
 pub enum UserStatus {
     Confirmed,
     ForceChangePassword,
+    /// Signed up, not confirmed: sign-in answers UserNotConfirmedException.
+    Unconfirmed,
+    /// An administrator reset the password: sign-in answers PasswordResetRequiredException.
+    ResetRequired,
 }
 
 #[derive(Debug, Clone)]
@@ -68,6 +72,10 @@ pub struct PoolConfig {
     pub mfa_configuration: MfaConfiguration,
     /// How long access and ID tokens live (Cognito's default: one hour).
     pub access_token_validity: Duration,
+    /// `SoftwareTokenMfaConfiguration.Enabled`: authenticator apps allowed.
+    pub software_token_mfa: bool,
+    /// Requests answered per second before TooManyRequestsException (`None`: no limit).
+    pub requests_per_second: Option<u32>,
 }
 
 #[derive(Debug, Clone)]
@@ -78,6 +86,9 @@ pub struct ClientConfig {
     pub auth_flows: Vec<AuthFlow>,
     /// `AuthSessionValidity`: how long a challenge session lives (Cognito: 3–15 min, default 3).
     pub session_validity: Duration,
+    /// `PreventUserExistenceErrors`: an unknown user reads as a wrong password (Cognito's
+    /// default) rather than UserNotFoundException.
+    pub prevent_user_existence_errors: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -86,6 +97,8 @@ pub struct UserConfig {
     pub password: Sensitive,
     pub email: Option<String>,
     pub status: UserStatus,
+    /// A disabled user's sign-in answers NotAuthorizedException "User is disabled.".
+    pub enabled: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -114,6 +127,10 @@ struct RawPool {
     mfa_configuration: MfaConfiguration,
     #[serde(default)]
     access_token_validity_minutes: Option<u64>,
+    #[serde(default)]
+    software_token_mfa: Option<bool>,
+    #[serde(default)]
+    requests_per_second: Option<u32>,
 }
 
 #[derive(Deserialize)]
@@ -127,6 +144,8 @@ struct RawClient {
     explicit_auth_flows: Vec<AuthFlow>,
     #[serde(default)]
     auth_session_validity_minutes: Option<u64>,
+    #[serde(default)]
+    prevent_user_existence_errors: Option<bool>,
 }
 
 #[derive(Deserialize)]
@@ -138,6 +157,8 @@ struct RawUser {
     email: Option<String>,
     #[serde(default)]
     status: Option<UserStatus>,
+    #[serde(default)]
+    enabled: Option<bool>,
 }
 
 impl EmulatorConfig {
@@ -175,6 +196,8 @@ impl EmulatorConfig {
                 access_token_validity: minutes(
                     raw.pool.access_token_validity_minutes.unwrap_or(60),
                 ),
+                software_token_mfa: raw.pool.software_token_mfa.unwrap_or(true),
+                requests_per_second: raw.pool.requests_per_second,
             },
             clients: raw
                 .clients
@@ -193,6 +216,9 @@ impl EmulatorConfig {
                         secret: c.secret,
                         auth_flows: c.explicit_auth_flows,
                         session_validity: minutes(validity),
+                        prevent_user_existence_errors: c
+                            .prevent_user_existence_errors
+                            .unwrap_or(true),
                     })
                 })
                 .collect::<Result<_, _>>()?,
@@ -204,6 +230,7 @@ impl EmulatorConfig {
                     password: u.password,
                     email: u.email,
                     status: u.status.unwrap_or(UserStatus::Confirmed),
+                    enabled: u.enabled.unwrap_or(true),
                 })
                 .collect(),
         };

@@ -36,10 +36,7 @@ pub fn initiate_auth(
             let username = required(params, "USERNAME")?.expose().to_string();
             let password = required(params, "PASSWORD")?;
             check_secret_hash(&client, &[&username], params.get("SECRET_HASH"))?;
-            let user = state
-                .users
-                .get(&username)
-                .ok_or_else(Fault::wrong_credentials)?;
+            let user = state.signing_in(&client, &username)?;
             if user.password != *password {
                 return Err(Fault::wrong_credentials());
             }
