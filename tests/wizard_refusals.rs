@@ -261,6 +261,7 @@ fn each_refusal_lands_where_it_can_be_dealt_with_and_says_who_fixes_it() {
             );
         }
         assert!(!words.contains(")Cognito"), "a missing space: {words}");
+        assert!(!words.contains(".Cognito"), "a missing space: {words}");
     }
 }
 

@@ -109,5 +109,6 @@ pub fn denial(denial: &Denial) -> String {
     if denial.said.is_empty() {
         return what(&denial.refusal);
     }
-    format!("{}\nCognito said: {}.", what(&denial.refusal), denial.said)
+    // One paragraph: forms draw a problem as one wrapped line.
+    format!("{} Cognito said: {}.", what(&denial.refusal), denial.said)
 }

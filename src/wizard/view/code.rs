@@ -56,7 +56,9 @@ pub(super) fn render(frame: &mut Frame, area: Rect, w: &Wizard, form: &CodeForm,
             None => format!("{} {}", spinner(w.frame), words::CHECKING_CODE),
         }));
     } else if let Some(error) = &form.error {
-        page.push(Line::styled(words::code_problem(error), theme.error()));
+        for line in words::code_problem(error).lines() {
+            page.push(Line::styled(line.to_owned(), theme.error()));
+        }
     }
     if let Some(demo) = &form.demo_code {
         page.blank();

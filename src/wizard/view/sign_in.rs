@@ -47,7 +47,10 @@ pub(super) fn render(frame: &mut Frame, area: Rect, w: &Wizard, form: &SignInFor
             words::SIGNING_IN
         )));
     } else if let Some(error) = &form.error {
-        page.push(Line::styled(words::problem(error), theme.error()));
+        // A line of its own for each line of the message (a Line does not break at '\n').
+        for line in words::problem(error).lines() {
+            page.push(Line::styled(line.to_owned(), theme.error()));
+        }
     }
     page.draw(frame, area);
 }
