@@ -113,3 +113,13 @@ fn esc_with_a_typed_password_asks_before_leaving() {
     let printed = pty.text();
     assert!(!printed.contains("Delete any entry"), "{printed}");
 }
+
+#[test]
+fn choice_based_sign_in_reaches_the_qr_code() {
+    let mut pty = scenario("user-auth");
+    pty.sign_in_with_the_demo_password();
+    pty.wait_for("a QR code that decodes", |s| decode_qr(s).is_some());
+    pty.send("\x03");
+    pty.send("y");
+    assert_eq!(exit_code(&mut pty), 130);
+}

@@ -132,3 +132,44 @@ async fn beyond_the_rate_limit_requests_are_throttled() {
     emu.clock.advance(1);
     assert!(call(&emu.peer, &request).await.is_ok());
 }
+
+#[tokio::test]
+async fn user_auth_without_a_preferred_challenge_asks_which_and_takes_the_password() {
+    let mut config = test_config(MfaConfiguration::On);
+    config.clients[0].auth_flows = vec![cognito_mfa::emulator::AuthFlow::UserAuth];
+    let emu = start(config).await;
+    let username = cognito_mfa::secret::Sensitive::new(USERNAME);
+    let first = call(
+        &emu.peer,
+        &InitiateAuthRequest {
+            auth_flow: "USER_AUTH".into(),
+            auth_parameters: params(&[("USERNAME", &username)]),
+            client_id: emu.peer.client_id.clone(),
+        },
+    )
+    .await
+    .unwrap();
+    assert_eq!(first.challenge_name.as_deref(), Some("SELECT_CHALLENGE"));
+    assert_eq!(
+        first.available_challenges,
+        Some(vec!["PASSWORD".to_owned(), "PASSWORD_SRP".to_owned()])
+    );
+    let password = cognito_mfa::secret::Sensitive::new(PASSWORD);
+    let answer = "PASSWORD".into();
+    let next = call(
+        &emu.peer,
+        &RespondToAuthChallengeRequest {
+            client_id: emu.peer.client_id.clone(),
+            challenge_name: "SELECT_CHALLENGE".into(),
+            session: first.session,
+            challenge_responses: params(&[
+                ("USERNAME", &username),
+                ("ANSWER", &answer),
+                ("PASSWORD", &password),
+            ]),
+        },
+    )
+    .await
+    .unwrap();
+    assert_eq!(next.challenge_name.as_deref(), Some("MFA_SETUP"));
+}

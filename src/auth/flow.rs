@@ -105,6 +105,24 @@ impl SignIn {
                 params.insert("USERNAME".into(), username.into());
                 params.insert("PASSWORD".into(), password);
             }
+            (AuthFlow::UserAuth, Credential::Password(password)) => {
+                params.insert("USERNAME".into(), username.into());
+                match this.pool_id.as_deref() {
+                    Some(pool_id) => {
+                        pool_name(pool_id)?;
+                        let srp = SrpClient::generate();
+                        params.insert("PREFERRED_CHALLENGE".into(), "PASSWORD_SRP".into());
+                        params.insert("SRP_A".into(), Sensitive::new(srp.srp_a()));
+                        this.srp = Some(srp);
+                    }
+                    None => {
+                        params.insert("PREFERRED_CHALLENGE".into(), "PASSWORD".into());
+                        params.insert("PASSWORD".into(), password.clone());
+                    }
+                }
+                // Kept for PASSWORD_VERIFIER, or for SELECT_CHALLENGE's answer.
+                this.password = Some(password);
+            }
             (AuthFlow::RefreshToken, Credential::RefreshToken(token)) => {
                 params.insert("REFRESH_TOKEN".into(), token);
             }
@@ -208,6 +226,9 @@ impl SignIn {
         }
         if challenge == ChallengeName::PasswordVerifier {
             return self.password_verifier(response, parameters, now);
+        }
+        if challenge == ChallengeName::SelectChallenge {
+            return self.select_challenge(response);
         }
         let session = response
             .session
@@ -339,6 +360,9 @@ impl SignIn {
         }
     }
 }
+
+#[path = "flow_select.rs"]
+mod select;
 
 #[cfg(test)]
 #[path = "flow_tests/mod.rs"]

@@ -59,6 +59,10 @@ fn first_user(c: &mut EmulatorConfig, change: impl FnOnce(&mut crate::emulator::
     }
 }
 
+fn user_auth_only(c: &mut EmulatorConfig) {
+    flows(c, &[AuthFlow::UserAuth, AuthFlow::RefreshToken]);
+}
+
 fn unconfirmed(c: &mut EmulatorConfig) {
     first_user(c, |u| u.status = UserStatus::Unconfirmed);
 }
@@ -130,6 +134,14 @@ pub const SCENARIOS: &[Scenario] = &[
         "the app client allows USER_PASSWORD_AUTH only; SRP is tried first",
         password_only,
     ),
+    Scenario {
+        begin: Begin::SignIn(Some(SignInFlow::UserAuth)),
+        ..scenario(
+            "user-auth",
+            "choice-based sign-in (USER_AUTH) only, the password over SRP as the first factor",
+            user_auth_only,
+        )
+    },
     scenario(
         "unconfirmed",
         "the user never confirmed the account",

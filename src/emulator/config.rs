@@ -40,6 +40,10 @@ pub enum AuthFlow {
     UserSrp,
     #[serde(rename = "ALLOW_REFRESH_TOKEN_AUTH")]
     RefreshToken,
+    /// Choice-based sign-in; the first factors come from the pool's
+    /// `allowed_first_auth_factors`.
+    #[serde(rename = "ALLOW_USER_AUTH")]
+    UserAuth,
 }
 
 impl AuthFlow {
@@ -49,6 +53,7 @@ impl AuthFlow {
             "USER_PASSWORD_AUTH" => Some(Self::UserPassword),
             "USER_SRP_AUTH" => Some(Self::UserSrp),
             "REFRESH_TOKEN_AUTH" | "REFRESH_TOKEN" => Some(Self::RefreshToken),
+            "USER_AUTH" => Some(Self::UserAuth),
             _ => None,
         }
     }
@@ -76,6 +81,9 @@ pub struct PoolConfig {
     pub software_token_mfa: bool,
     /// Requests answered per second before TooManyRequestsException (`None`: no limit).
     pub requests_per_second: Option<u32>,
+    /// `SignInPolicy.AllowedFirstAuthFactors` for USER_AUTH: PASSWORD (answered as PASSWORD or
+    /// PASSWORD_SRP), EMAIL_OTP, SMS_OTP, WEB_AUTHN. Only PASSWORD can be completed here.
+    pub allowed_first_auth_factors: Vec<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -131,6 +139,8 @@ struct RawPool {
     software_token_mfa: Option<bool>,
     #[serde(default)]
     requests_per_second: Option<u32>,
+    #[serde(default)]
+    allowed_first_auth_factors: Option<Vec<String>>,
 }
 
 #[derive(Deserialize)]
@@ -198,6 +208,10 @@ impl EmulatorConfig {
                 ),
                 software_token_mfa: raw.pool.software_token_mfa.unwrap_or(true),
                 requests_per_second: raw.pool.requests_per_second,
+                allowed_first_auth_factors: raw
+                    .pool
+                    .allowed_first_auth_factors
+                    .unwrap_or_else(|| vec!["PASSWORD".into()]),
             },
             clients: raw
                 .clients

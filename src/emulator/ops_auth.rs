@@ -56,6 +56,7 @@ pub fn initiate_auth(
         AuthFlow::UserSrp => {
             ops_srp::initiate(state, now, &client, params).map(|w| Next::Srp(Box::new(w)))
         }
+        AuthFlow::UserAuth => super::ops_user_auth::initiate(state, now, &client, params),
     }
 }
 
@@ -114,6 +115,10 @@ pub fn respond_to_auth_challenge(
             user.totp_preferred = true;
             state.sessions.consume(&value);
             tokens(state, now, &username, &client.id, true)
+        }
+        Challenge::FirstFactor => {
+            state.sessions.consume(&value);
+            return super::ops_user_auth::answer(state, now, &client, &username, answers);
         }
         Challenge::SoftwareTokenMfa => {
             let code = required(answers, "SOFTWARE_TOKEN_MFA_CODE")?;

@@ -221,5 +221,6 @@ fn challenge(state: &mut PoolState, started: Started) -> AuthResponse {
         session: None,
         challenge_parameters: Some(parameters),
         authentication_result: None,
+        available_challenges: None,
     }
 }

@@ -175,6 +175,7 @@ pub fn test_config(mfa: MfaConfiguration) -> EmulatorConfig {
             access_token_validity: Duration::from_secs(3600),
             software_token_mfa: true,
             requests_per_second: None,
+            allowed_first_auth_factors: vec!["PASSWORD".into()],
         },
         clients: vec![
             ClientConfig {

@@ -54,6 +54,7 @@ pub fn challenge(name: &str, session: &str, parameters: &[(&str, &str)]) -> Msg 
         session: Some(Sensitive::new(session)),
         challenge_parameters: Some(parameters),
         authentication_result: None,
+        available_challenges: None,
     })
 }
 

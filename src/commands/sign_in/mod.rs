@@ -83,6 +83,7 @@ pub async fn run(
     }
     let flow_kind = match args.options.auth_flow.map(AuthFlowArg::flow) {
         Some(AuthFlow::UserPassword) => AuthFlow::UserPassword,
+        Some(AuthFlow::UserAuth) => AuthFlow::UserAuth,
         _ => AuthFlow::UserSrp,
     };
     if flow_kind == AuthFlow::UserSrp && args.options.user_pool_id.is_none() {

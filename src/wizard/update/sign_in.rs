@@ -251,12 +251,14 @@ pub(super) fn fall_back(w: &mut Wizard, denial: Denial) -> Vec<Cmd> {
         Step::SignIn(form) if matches!(form.notice, Some(SignInNotice::SwitchedFlow { .. }))
     );
     let tried = w.flow.as_ref().map(SignIn::flow);
+    let pool_known = w.sign_in.as_ref().is_some_and(|t| t.user_pool_id.is_some());
     let other = match tried {
         Some(AuthFlow::UserSrp) => Some(AuthFlow::UserPassword),
         Some(AuthFlow::UserPassword) => Some(AuthFlow::UserSrp),
+        Some(AuthFlow::UserAuth) if pool_known => Some(AuthFlow::UserSrp),
+        Some(AuthFlow::UserAuth) => Some(AuthFlow::UserPassword),
         _ => None,
     };
-    let pool_known = w.sign_in.as_ref().is_some_and(|t| t.user_pool_id.is_some());
     let refused = |w: &mut Wizard, denial: Denial| {
         if let Step::SignIn(form) = &mut w.step {
             form.busy = false;
