@@ -29,7 +29,10 @@ fn flow_not_enabled(message: &str) -> Option<Refusal> {
     let refused = lower.contains("flow not enabled")
         || lower.contains("not enabled for this client")
         || lower.contains("auth method not supported")
-        || lower.contains("flow is not enabled");
+        || lower.contains("flow is not enabled")
+        // A service that does not know the flow at all (moto: "Value 'USER_AUTH' at 'authFlow'
+        // failed to satisfy constraint").
+        || lower.contains("at 'authflow' failed to satisfy constraint");
     refused.then(|| Refusal::FlowNotEnabled {
         flow: FLOWS
             .iter()
