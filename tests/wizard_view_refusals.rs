@@ -88,7 +88,10 @@ fn a_refused_token_and_a_switched_flow() {
     );
     update(
         &mut w,
-        Msg::UserLoaded(Err(denial(Refusal::TokenExpired, "Access Token has expired"))),
+        Msg::UserLoaded(Err(denial(
+            Refusal::TokenExpired,
+            "Access Token has expired",
+        ))),
     );
     insta::assert_snapshot!("sign_in_token_expired_80x24", screen(&w));
 

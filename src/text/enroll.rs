@@ -144,6 +144,19 @@ pub fn result(result: EnrollResult) -> &'static str {
 pub fn enrolled(result: EnrollResult) -> String {
     format!("✓ Enrolled: {}", self::result(result))
 }
+/// Which steps were done, for a helpdesk ticket.
+pub fn steps_done(qr_shown: bool, code_accepted: bool) -> &'static str {
+    match (qr_shown, code_accepted) {
+        (_, true) => "QR code shown; code accepted by Cognito",
+        (true, false) => "QR code shown; no code accepted",
+        (false, false) => "no QR code or key shown",
+    }
+}
+
+/// On the scan step: where to get an app, and what to do if the phone is lost later.
+pub const NO_APP_YET: &str = "No app yet? Any authenticator app works (Google or Microsoft \
+     Authenticator, 1Password…). Phone lost later? Ask your administrator to reset MFA.";
+
 pub fn plain_enrolled(result: EnrollResult) -> String {
     format!("Enrolled: {}.", self::result(result))
 }

@@ -144,7 +144,8 @@ pub async fn run_with(
             app_registered,
             secret_shown,
         } => {
-            summarise_unfinished(&presentation, user, issuer, EnrollResult::Cancelled);
+            let steps = (secret_shown, app_registered);
+            summarise_unfinished(&presentation, user, issuer, EnrollResult::Cancelled, steps);
             Err(Failure::Cancelled(problems::cancelled(
                 app_registered,
                 secret_shown,
@@ -156,7 +157,8 @@ pub async fn run_with(
             app_registered,
             secret_shown,
         } => {
-            summarise_unfinished(&presentation, user, issuer, EnrollResult::Cancelled);
+            let steps = (secret_shown, app_registered);
+            summarise_unfinished(&presentation, user, issuer, EnrollResult::Cancelled, steps);
             Err(Failure::Signalled(
                 signal,
                 problems::cancelled(app_registered, secret_shown),
@@ -168,7 +170,8 @@ pub async fn run_with(
             app_registered,
             secret_shown,
         } => {
-            summarise_unfinished(&presentation, user, issuer, EnrollResult::Failed);
+            let steps = (secret_shown, app_registered);
+            summarise_unfinished(&presentation, user, issuer, EnrollResult::Failed, steps);
             Err(Failure::Other(problems::failed(
                 &problem,
                 app_registered,
@@ -184,6 +187,7 @@ fn summarise_unfinished(
     user: Option<String>,
     issuer: String,
     result: EnrollResult,
+    (qr_shown, code_accepted): (bool, bool),
 ) {
     if presentation.always_summarise || presentation.json {
         let summary = Summary {
@@ -195,6 +199,8 @@ fn summarise_unfinished(
             result,
             mfa_methods: Vec::new(),
             preferred_mfa: None,
+            qr_shown,
+            code_accepted,
         };
         println!("{}", summary_text(&summary, presentation.json));
     }
@@ -224,6 +230,8 @@ pub fn summary_text(s: &Summary, json: bool) -> String {
             "device": s.device,
             "mfaMethods": s.mfa_methods,
             "preferredMfa": s.preferred_mfa,
+            "qrShown": s.qr_shown,
+            "codeAccepted": s.code_accepted,
             "time": rfc3339(s.time),
         });
         return crate::safe_text::json_safe(&json.to_string()).into_owned();
@@ -240,6 +248,10 @@ pub fn summary_text(s: &Summary, json: bool) -> String {
     }
     lines.push(format!("  Time:         {}", rfc3339(s.time)));
     lines.push(format!("  Result:       {}", words::result(s.result)));
+    lines.push(format!(
+        "  Steps done:   {}",
+        words::steps_done(s.qr_shown, s.code_accepted)
+    ));
     if !s.mfa_methods.is_empty() {
         lines.push(format!("  MFA methods:  {}", s.mfa_methods.join(", ")));
     }
@@ -278,6 +290,8 @@ mod tests {
             result: EnrollResult::On,
             mfa_methods: vec!["SOFTWARE_TOKEN_MFA".into()],
             preferred_mfa: None,
+            qr_shown: true,
+            code_accepted: true,
         };
         let text = summary_text(&s, false);
         assert!(text.contains("1970-01-01T00:00:00Z") && text.contains("Phone"));
@@ -291,9 +305,18 @@ mod tests {
         assert_eq!(v["preferredMfa"], serde_json::Value::Null);
         let cancelled = Summary {
             result: EnrollResult::Cancelled,
+            code_accepted: false,
             ..s
         };
+        assert!(
+            summary_text(&cancelled, false)
+                .contains("Steps done:   QR code shown; no code accepted")
+        );
         let v: serde_json::Value = serde_json::from_str(&summary_text(&cancelled, true)).unwrap();
+        assert_eq!(
+            (&v["qrShown"], &v["codeAccepted"]),
+            (&true.into(), &false.into())
+        );
         assert_eq!(
             (&v["enrolled"], &v["result"]),
             (&false.into(), &"cancelled".into())

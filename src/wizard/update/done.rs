@@ -42,6 +42,8 @@ pub(super) fn on_completed(w: &mut Wizard, completed: Completed) -> Vec<Cmd> {
         result,
         mfa_methods,
         preferred_mfa,
+        qr_shown: w.secret_shown,
+        code_accepted: w.app_registered,
     });
     Vec::new()
 }

@@ -106,6 +106,7 @@ fn instructions(
     if e.weak_secret() {
         lines.push(Line::styled(words::WEAK_SECRET, theme.warning()));
     }
+    lines.push(Line::styled(words::NO_APP_YET, theme.dim()));
     if let Some(left) = w.session_left(e) {
         lines.push(Line::from(""));
         lines.push(countdown(left, theme));
