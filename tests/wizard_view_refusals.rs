@@ -175,3 +175,33 @@ fn replacing_an_authenticator_and_a_done_screen_without_a_code_at_sign_in() {
     assert!(!shown.contains("From now on"), "{shown}");
     insta::assert_snapshot!("done_not_listed_80x24", shown);
 }
+
+#[test]
+fn steps_are_counted_from_where_the_journey_starts() {
+    let w = access_token_flow(&[]);
+    assert_eq!(
+        w.step_of(),
+        (1, 3),
+        "with an access token there is no sign-in step"
+    );
+    assert!(screen(&w).starts_with("Step 1 of 3"), "{}", screen(&w));
+    let (w, _) = init(Settings::default(), sign_in("client", "jane"));
+    assert_eq!(w.step_of(), (1, 4));
+}
+
+#[test]
+fn at_60_columns_the_hint_bar_keeps_what_fits_and_help() {
+    let (mut w, _) = init(Settings::default(), sign_in("client", "jane"));
+    type_keys(&mut w, "pw");
+    let mut terminal = Terminal::new(TestBackend::new(60, 24)).unwrap();
+    terminal
+        .draw(|f| render(f, &w, Theme { color: false }))
+        .unwrap();
+    let buf = terminal.backend().buffer().clone();
+    let bar: String = (0..60).map(|x| buf[(x, 23)].symbol()).collect();
+    let bar = bar.trim_end();
+    assert!(bar.contains("help"), "{bar:?}");
+    assert!(bar.starts_with("Enter sign in"), "{bar:?}");
+    // Whole hints only: nothing cut in the middle of a word.
+    assert!(bar.ends_with("help") || bar.ends_with("quit"), "{bar:?}");
+}

@@ -19,15 +19,19 @@ pub fn title(step: &Step) -> &'static str {
 }
 
 /// The header line: step number and title.
-pub fn step_label(step: &Step) -> String {
-    match step.number() {
+/// `(n, of)`: the step's number and how many steps there are (`Wizard::step_of`).
+pub fn step_label(step: &Step, (n, of): (usize, usize)) -> String {
+    match n {
         0 => title(step).to_owned(),
-        n => format!("Step {n} of 4 · {}", title(step)),
+        n => format!("Step {n} of {of} · {}", title(step)),
     }
 }
 
 pub const BIG_STEP: &str = "STEP ";
-pub const OF_FOUR: &str = "of 4";
+
+pub fn of_steps(of: usize) -> String {
+    format!("of {of}")
+}
 
 pub const SCAN_STEPS: [&str; 3] = [
     "1. Open your authenticator app.",

@@ -51,9 +51,12 @@ pub async fn run(mut w: Wizard, first: Vec<Cmd>, services: Services) -> io::Resu
             pending.extend(update(&mut w, Msg::Tick(now_unix())).cmds);
             continue;
         }
-        let step_number = w.step.number();
+        let step_number = w.step_of().0;
         if shown_step != Some(step_number) {
-            say(&format!("\n== {} ==", words::step_label(&w.step)))?;
+            say(&format!(
+                "\n== {} ==",
+                words::step_label(&w.step, w.step_of())
+            ))?;
             shown_step = Some(step_number);
         }
         // Ctrl-C or SIGTERM at a prompt leaves like `q`: the echo guard puts the terminal back.

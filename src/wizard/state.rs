@@ -161,10 +161,13 @@ pub struct Wizard {
     pub app_registered: bool,
     /// A QR code or key was on screen (helpdesk mode: revealed) at some point.
     pub secret_shown: bool,
+    /// The sign-in step has been on screen: the journey has four steps, else three.
+    pub sign_in_shown: bool,
 }
 
 impl Wizard {
     pub fn new(settings: Settings, step: Step) -> Self {
+        let sign_in_shown = matches!(step, Step::SignIn(_) | Step::Challenge(_));
         Self {
             settings,
             step,
@@ -181,6 +184,7 @@ impl Wizard {
             keychain_note: None,
             app_registered: false,
             secret_shown: false,
+            sign_in_shown,
         }
     }
 
@@ -195,6 +199,16 @@ impl Wizard {
             _ => false,
         };
         countdown || self.step.busy() || self.throttle.as_ref().is_some_and(|t| t.seconds_left > 0)
+    }
+
+    /// The step's number and how many there are: a journey without a sign-in (an access token
+    /// or a session given) has three. `(0, _)` for a step without a number.
+    pub fn step_of(&self) -> (usize, usize) {
+        match (self.step.number(), self.sign_in_shown) {
+            (0, _) => (0, 4),
+            (n, true) => (n, 4),
+            (n, false) => (n.saturating_sub(1).max(1), 3),
+        }
     }
 
     /// Whether the enrollment session has run out: its secret can no longer be verified.

@@ -112,6 +112,7 @@ pub fn init(settings: Settings, start: Start) -> (Wizard, Vec<Cmd>) {
                 &target.username,
                 notice.map(SignInNotice::Given),
             ));
+            w.sign_in_shown = true;
             w.sign_in = Some(target);
             match remembered {
                 Some(remembered) => sign_in::start_refresh(&mut w, remembered),
@@ -168,6 +169,7 @@ pub fn update(w: &mut Wizard, msg: Msg) -> Update {
         | Msg::Verified(_)
         | Msg::Completed(_) => return Update::unchanged(),
     };
+    w.sign_in_shown |= matches!(w.step, Step::SignIn(_) | Step::Challenge(_));
     Update::changed(cmds)
 }
 
