@@ -225,24 +225,6 @@ mod tests {
     }
 
     #[test]
-    fn the_pool_id_gives_the_region_when_nothing_else_does() {
-        assert_eq!(
-            region_of_pool("eu-west-1_AbC123").as_deref(),
-            Some("eu-west-1")
-        );
-        assert_eq!(region_of_pool("nounderscore"), None);
-        assert_eq!(region_of_pool("bad region_x"), None);
-        let pool = || Overrides {
-            pool_region: Some("eu-west-1".into()),
-            ..Default::default()
-        };
-        let r = resolve_with(pool(), &[]).unwrap();
-        assert_eq!(endpoint(&r), "https://cognito-idp.eu-west-1.amazonaws.com/");
-        let r = resolve_with(pool(), &[("AWS_REGION", "us-east-2")]).unwrap();
-        assert_eq!(endpoint(&r), "https://cognito-idp.us-east-2.amazonaws.com/");
-    }
-
-    #[test]
     fn region_order_flag_then_aws_region_then_default_region() {
         let r = resolve_with(
             Overrides {
