@@ -349,3 +349,41 @@ fn every_refusal_names_who_can_fix_it() {
         );
     }
 }
+
+#[test]
+fn srp_without_a_pool_id_asks_for_it_on_the_form() {
+    let mut w = at(At::SignIn);
+    let refused = error(
+        "InitiateAuth",
+        "InvalidParameterException",
+        "USER_PASSWORD_AUTH flow not enabled for this client",
+    );
+    assert!(
+        update(&mut w, Msg::AuthAnswered(Err(refused)))
+            .cmds
+            .is_empty()
+    );
+    let Step::SignIn(form) = &w.step else {
+        panic!("{:?}", w.step);
+    };
+    assert_eq!(
+        form.form.focus(),
+        Some(cognito_mfa::wizard::forms::SignInField::PoolId)
+    );
+    type_keys(&mut w, "not a pool id");
+    assert!(press(&mut w, Key::Enter).cmds.is_empty());
+    let (_, words) = said(&w);
+    assert!(words.contains("eu-west-1_AbC123"), "{words}");
+    for _ in 0.."not a pool id".len() {
+        press(&mut w, Key::Backspace);
+    }
+    type_keys(&mut w, "eu-west-1_Pool");
+    // The password went with the refused attempt: Enter asks for it, then signs in with SRP.
+    assert!(press(&mut w, Key::Enter).cmds.is_empty());
+    type_keys(&mut w, "hunter2");
+    let cmds = press(&mut w, Key::Enter).cmds;
+    let [Cmd::Auth(cognito_mfa::auth::flow::SignInRequest::Initiate(request))] = &cmds[..] else {
+        panic!("no sign-in: {cmds:?}");
+    };
+    assert_eq!(request.auth_flow, "USER_SRP_AUTH");
+}

@@ -8,6 +8,7 @@ use crate::wizard::reasons::{ChallengeProblem, KeychainNote, SignInNotice, SignI
 pub const FORM_INTRO: &str = "Sign in to the account that gets the authenticator app.";
 pub const USERNAME: &str = "User name";
 pub const PASSWORD: &str = "Password";
+pub const POOL_ID: &str = "Pool id";
 pub const SIGNING_IN: &str = "Signing in…";
 pub const SENDING_ANSWER: &str = "Sending your answer…";
 
@@ -44,6 +45,9 @@ pub const SIGN_IN_AGAIN_NEW_SECRET: &str = "Your sign-in session expired or was 
 pub fn problem(problem: &SignInProblem) -> String {
     match problem {
         SignInProblem::NoUsername => "Type your user name.".into(),
+        SignInProblem::BadPoolId => "A user pool id looks like eu-west-1_AbC123: the region, an \
+                                     underscore, letters and digits."
+            .into(),
         SignInProblem::Refused(message) => message.clone(),
         SignInProblem::Denied(denial) => super::refusals::denial(denial),
     }

@@ -111,6 +111,8 @@ pub struct Denial {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SignInProblem {
     NoUsername,
+    /// The pool id typed is not REGION_NAME.
+    BadPoolId,
     /// Cognito refused the sign-in; its words, and what to do.
     Refused(String),
     /// Cognito refused the sign-in, for a known reason.

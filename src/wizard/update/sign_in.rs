@@ -29,6 +29,21 @@ pub(super) fn submit_form(w: &mut Wizard) -> Vec<Cmd> {
         .map_or("", |f| f.trimmed())
         .to_owned();
     let password = Sensitive::new(form.form.value(SignInField::Password));
+    if let Some(pool_id) = form
+        .form
+        .field(SignInField::PoolId)
+        .map(|f| f.trimmed().to_owned())
+    {
+        if crate::auth::pool_name(&pool_id).is_err() {
+            form.error = Some(SignInProblem::BadPoolId);
+            form.form.set_focus(SignInField::PoolId);
+            return Vec::new();
+        }
+        if let Some(target) = &mut w.sign_in {
+            target.user_pool_id = Some(pool_id);
+            target.auth_flow = Some(AuthFlow::UserSrp);
+        }
+    }
     submit(w, &username, password)
 }
 
@@ -273,13 +288,17 @@ pub(super) fn fall_back(w: &mut Wizard, denial: Denial) -> Vec<Cmd> {
     };
     if other == AuthFlow::UserSrp && !pool_known {
         let flow = tried.as_str().to_owned();
-        return refused(
+        let cmds = refused(
             w,
             Denial {
                 refusal: Refusal::FlowNeedsPoolId { flow },
                 said: denial.said,
             },
         );
+        if let Step::SignIn(form) = &mut w.step {
+            form.ask_pool_id();
+        }
+        return cmds;
     }
     let Some(flow) = w.flow.take() else {
         return refused(w, denial);
