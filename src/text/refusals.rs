@@ -36,8 +36,8 @@ pub fn what(refusal: &Refusal) -> String {
         ),
         Refusal::FlowNeedsPoolId { flow } => format!(
             "This app client does not allow signing in with {}, and the other way (SRP) needs \
-             the user pool's id: type it below with your password (e.g. eu-west-1_AbC123), or \
-             run again with --user-pool-id. The pool's administrator can tell you it.",
+             the user pool's id: type it in the Pool id field with your password (e.g. \
+             eu-west-1_AbC123), or run again with --user-pool-id. The pool's administrator can tell you it.",
             flow_name(flow)
         ),
         Refusal::TotpDisabledInPool => "This user pool does not allow authenticator apps. Only \
