@@ -106,7 +106,6 @@ fn instructions(
     if e.weak_secret() {
         lines.push(Line::styled(words::WEAK_SECRET, theme.warning()));
     }
-    lines.push(Line::styled(words::NO_APP_YET, theme.dim()));
     if let Some(left) = w.session_left(e) {
         lines.push(Line::from(""));
         lines.push(countdown(left, theme));
@@ -115,5 +114,8 @@ fn instructions(
         lines.push(Line::from(""));
         lines.push(Line::styled(words::notice(notice), theme.warning()));
     }
+    // Last: the first to give way when the column is short.
+    lines.push(Line::from(""));
+    lines.push(Line::styled(words::NO_APP_YET, theme.dim()));
     Text::from(lines)
 }
