@@ -123,3 +123,28 @@ fn choice_based_sign_in_reaches_the_qr_code() {
     pty.send("y");
     assert_eq!(exit_code(&mut pty), 130);
 }
+
+#[test]
+fn with_mfa_off_the_done_screen_promises_no_code_and_the_exit_code_agrees() {
+    let mut pty = Pty::spawn(&["demo", "--scenario", "mfa-off", "--json"], &[], 80, 24);
+    pty.sign_in_with_the_demo_password();
+    pty.wait_for("a QR code that decodes", |s| decode_qr(s).is_some());
+    pty.send("\r");
+    pty.wait_for_text("an app would show");
+    let shown = pty
+        .text()
+        .split("an app would show ")
+        .nth(1)
+        .and_then(|rest| rest.split_whitespace().next())
+        .map(str::to_owned)
+        .unwrap();
+    pty.send(&shown);
+    pty.send("\r");
+    pty.wait_for_text("will not ask");
+    assert!(!pty.text().contains("From now on"));
+    pty.send("\r");
+    assert_eq!(exit_code(&mut pty), 255);
+    let summary = pty.json_summary();
+    assert_eq!(summary["enrolled"], false);
+    assert_eq!(summary["result"], "verified-not-listed");
+}

@@ -137,7 +137,13 @@ pub async fn run_with(
     match outcome {
         Outcome::Enrolled(summary) => {
             println!("{}", summary_text(&summary, presentation.json));
-            Ok(())
+            // The code was accepted but Cognito lists no authenticator: not enrolled, and the
+            // exit code says so as `enrolled: false` does.
+            if summary.result.enrolled() {
+                Ok(())
+            } else {
+                Err(Failure::Other(words::next_sign_in(summary.result).into()))
+            }
         }
         Outcome::Cancelled {
             user,
