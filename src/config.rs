@@ -18,6 +18,14 @@ pub struct Overrides {
     pub connect_timeout_secs: Option<u64>,
     pub read_timeout_secs: Option<u64>,
     pub debug: bool,
+    /// The region in a user pool id (`eu-west-1_AbC123`): used when nothing else sets one.
+    pub pool_region: Option<String>,
+}
+
+/// The region a user pool id starts with (`eu-west-1_AbC123` → `eu-west-1`).
+pub fn region_of_pool(pool_id: &str) -> Option<String> {
+    let (region, rest) = pool_id.split_once('_')?;
+    (valid_region(region) && !rest.is_empty()).then(|| region.to_owned())
 }
 
 /// Where environment variables come from: the process, or a map in tests.
@@ -44,7 +52,7 @@ impl Env for HashMap<&str, &str> {
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
     #[error(
-        "You must specify a region. You can also configure your region by running \"aws configure\"."
+        "You must specify a region: --region (e.g. eu-west-1), AWS_REGION, or `region` in the config file. A user pool id (--user-pool-id eu-west-1_AbC123) also gives it."
     )]
     NoRegion,
     #[error("Provided region_name '{0}' doesn't match a supported format.")]
@@ -161,7 +169,8 @@ pub fn resolve(over: &Overrides, env: &dyn Env) -> Result<Resolved, ConfigError>
         .clone()
         .or_else(|| env.var("AWS_REGION"))
         .or_else(|| env.var("AWS_DEFAULT_REGION"))
-        .or_else(|| from_profile("region"));
+        .or_else(|| from_profile("region"))
+        .or_else(|| over.pool_region.clone());
     if let Some(r) = &region
         && !valid_region(r)
     {
@@ -250,9 +259,16 @@ mod tests {
     }
 
     #[test]
-    fn no_region_and_no_endpoint_is_the_aws_cli_message() {
-        let err = resolve_with(Overrides::default(), &[]).unwrap_err();
-        assert!(err.to_string().starts_with("You must specify a region."));
+    fn no_region_and_no_endpoint_says_where_a_region_comes_from() {
+        let err = resolve_with(Overrides::default(), &[])
+            .unwrap_err()
+            .to_string();
+        assert!(err.starts_with("You must specify a region"), "{err}");
+        assert!(
+            err.contains("--region") && err.contains("--user-pool-id"),
+            "{err}"
+        );
+        assert!(!err.contains("aws configure"), "{err}");
         assert!(matches!(
             resolve_with(
                 Overrides {

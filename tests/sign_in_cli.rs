@@ -101,20 +101,21 @@ fn srp_with_the_right_password_reaches_mfa_setup_and_enrolls_through_the_cli() {
         answer["ChallengeParameters"]["MFAS_CAN_SETUP"],
         "[\"SOFTWARE_TOKEN_MFA\"]"
     );
-    let session = answer["Session"].as_str().unwrap().to_string();
+    // `--session=VALUE`: an emulator session is URL-safe base64 and may start with '-', which
+    // as a separate argument would read as a flag.
+    let session = format!("--session={}", answer["Session"].as_str().unwrap());
     let associated = json_ok(&run_with(
         &emu,
-        &["associate-software-token", "--session", &session],
+        &["associate-software-token", &session],
         "",
         &[],
     ));
     let secret = associated["SecretCode"].as_str().unwrap().to_string();
-    let session = associated["Session"].as_str().unwrap().to_string();
+    let session = format!("--session={}", associated["Session"].as_str().unwrap());
     let verified = json_ok(&run_with(
         &emu,
         &[
             "verify-software-token",
-            "--session",
             &session,
             "--user-code",
             &code_now(&secret),

@@ -221,10 +221,11 @@ fn a_user_with_an_authenticator_signs_in_with_its_code_then_enrolls_with_the_tok
     assert_eq!(value(&r.challenge_responses, "USERNAME"), "bob");
 
     update(&mut w, refused(WizError::WrongCode));
-    assert_eq!(form_error(&w), Some(ChallengeProblem::WrongCode));
-    assert!(
-        text::sign_in::challenge_problem(&ChallengeProblem::WrongCode).contains("did not match")
-    );
+    // A code from the app is asked for again in the app's words, never an SMS's.
+    assert_eq!(form_error(&w), Some(ChallengeProblem::WrongAppCode));
+    let words = text::sign_in::challenge_problem(&ChallengeProblem::WrongAppCode);
+    assert!(words.contains("did not match") && words.contains("authenticator app"));
+    assert!(!words.contains("sent"), "{words}");
     type_text(&mut w, "654321");
     respond(&press(&mut w, &[Key::Enter]));
     let cmds = update(&mut w, tokens("access", Some("refresh"))).cmds;
@@ -363,19 +364,37 @@ fn a_given_session_finishes_mfa_setup_with_the_secret_hash() {
     assert_eq!(value(&r.challenge_responses, "SECRET_HASH"), hash.expose());
 
     let cmds = update(&mut w, tokens("access", Some("refresh"))).cmds;
+    // The access token MFA_SETUP returned asks GetUser what Cognito now reports.
     assert_eq!(
         cmds,
-        vec![Cmd::Remember {
-            client_id: "client".into(),
-            username: "bob".into(),
-            remembered: Remembered {
-                refresh_token: "refresh".into(),
-                client_secret: Some("shh".into()),
-                cognito_username: Some("bob".into()),
+        vec![
+            Cmd::GetUser {
+                access_token: "access".into()
             },
-        }]
+            Cmd::Remember {
+                client_id: "client".into(),
+                username: "bob".into(),
+                remembered: Remembered {
+                    refresh_token: "refresh".into(),
+                    client_secret: Some("shh".into()),
+                    cognito_username: Some("bob".into()),
+                },
+            }
+        ]
     );
-    assert!(matches!(&w.step, Step::Done(s) if s.result == EnrollResult::SetUpAndSignedIn));
+    let user = cognito_mfa::wizard::msg::UserInfo {
+        username: "bob".into(),
+        mfa_methods: vec!["SOFTWARE_TOKEN_MFA".into()],
+        preferred_mfa: Some("SOFTWARE_TOKEN_MFA".into()),
+        ..Default::default()
+    };
+    update(&mut w, Msg::UserLoaded(Ok(user)));
+    let Step::Done(s) = &w.step else {
+        panic!("not done: {:?}", w.step);
+    };
+    assert_eq!(s.result, EnrollResult::SetUpAndSignedIn);
+    assert_eq!(s.mfa_methods, vec!["SOFTWARE_TOKEN_MFA".to_owned()]);
+    assert_eq!(s.preferred_mfa.as_deref(), Some("SOFTWARE_TOKEN_MFA"));
     assert!(text::enroll::result(EnrollResult::SetUpAndSignedIn).contains("signed in"));
     update(&mut w, Msg::Remembered(Err("no keychain".into())));
     assert_eq!(

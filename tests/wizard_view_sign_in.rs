@@ -184,6 +184,15 @@ fn refreshing_and_the_keychain_note_on_the_done_screen() {
     );
     update(&mut w, wizard_common::tokens("a", Some("r")));
     update(&mut w, Msg::Remembered(Ok(())));
+    // The access token MFA_SETUP returned asks GetUser what Cognito reports.
+    update(
+        &mut w,
+        Msg::UserLoaded(Ok(cognito_mfa::wizard::msg::UserInfo {
+            username: "jane".into(),
+            mfa_methods: vec!["SOFTWARE_TOKEN_MFA".into()],
+            ..Default::default()
+        })),
+    );
     assert!(matches!(w.step, Step::Done(_)));
     let text = screen(&w, 120, 40);
     assert!(text.contains("remembered in the keychain"), "{text}");

@@ -61,6 +61,11 @@ pub struct SignIn {
     password: Option<Sensitive>,
     srp: Option<SrpClient>,
     pending: Option<Pending>,
+    /// The flow of the first request.
+    flow: AuthFlow,
+    /// The password, until Cognito answers the first request: an app client that refuses the
+    /// flow can be asked again with another (`restart_with`).
+    first_password: Option<Sensitive>,
 }
 
 impl SignIn {
@@ -80,7 +85,12 @@ impl SignIn {
             password: None,
             srp: None,
             pending: None,
+            flow,
+            first_password: None,
         };
+        if let Credential::Password(password) = &credential {
+            this.first_password = Some(password.clone());
+        }
         match (flow, credential) {
             (AuthFlow::UserSrp, Credential::Password(password)) => {
                 let pool_id = this.pool_id.as_deref().ok_or(FlowError::PoolIdRequired)?;
@@ -94,6 +104,24 @@ impl SignIn {
             (AuthFlow::UserPassword, Credential::Password(password)) => {
                 params.insert("USERNAME".into(), username.into());
                 params.insert("PASSWORD".into(), password);
+            }
+            (AuthFlow::UserAuth, Credential::Password(password)) => {
+                params.insert("USERNAME".into(), username.into());
+                match this.pool_id.as_deref() {
+                    Some(pool_id) => {
+                        pool_name(pool_id)?;
+                        let srp = SrpClient::generate();
+                        params.insert("PREFERRED_CHALLENGE".into(), "PASSWORD_SRP".into());
+                        params.insert("SRP_A".into(), Sensitive::new(srp.srp_a()));
+                        this.srp = Some(srp);
+                    }
+                    None => {
+                        params.insert("PREFERRED_CHALLENGE".into(), "PASSWORD".into());
+                        params.insert("PASSWORD".into(), password.clone());
+                    }
+                }
+                // Kept for PASSWORD_VERIFIER, or for SELECT_CHALLENGE's answer.
+                this.password = Some(password);
             }
             (AuthFlow::RefreshToken, Credential::RefreshToken(token)) => {
                 params.insert("REFRESH_TOKEN".into(), token);
@@ -128,7 +156,30 @@ impl SignIn {
                 session: None,
                 prompt: None,
             }),
+            flow: AuthFlow::UserSrp,
+            first_password: None,
         }
+    }
+
+    /// The flow the sign-in started with.
+    pub fn flow(&self) -> AuthFlow {
+        self.flow
+    }
+
+    /// The app client refused the first request's flow: the same sign-in with `flow`, while
+    /// the password is still held (before Cognito has answered anything).
+    pub fn restart_with(self, flow: AuthFlow) -> Result<(Self, SignInRequest), FlowError> {
+        let Some(password) = self.first_password else {
+            return Err(FlowError::PasswordRequired(flow.as_str()));
+        };
+        let pool_id = self.pool_id.clone();
+        Self::start(
+            self.client,
+            &self.username,
+            Credential::Password(password),
+            flow,
+            pool_id.as_deref(),
+        )
     }
 
     /// The name SECRET_HASH and challenge answers use: the internal username once Cognito has
@@ -153,6 +204,7 @@ impl SignIn {
         now: OffsetDateTime,
     ) -> Result<Step, FlowError> {
         self.pending = None;
+        self.first_password = None;
         let Some(name) = response.challenge_name.as_deref() else {
             return match &response.authentication_result {
                 Some(tokens) => Ok(Step::Tokens(tokens.clone())),
@@ -174,6 +226,9 @@ impl SignIn {
         }
         if challenge == ChallengeName::PasswordVerifier {
             return self.password_verifier(response, parameters, now);
+        }
+        if challenge == ChallengeName::SelectChallenge {
+            return self.select_challenge(response);
         }
         let session = response
             .session
@@ -305,6 +360,9 @@ impl SignIn {
         }
     }
 }
+
+#[path = "flow_select.rs"]
+mod select;
 
 #[cfg(test)]
 #[path = "flow_tests/mod.rs"]

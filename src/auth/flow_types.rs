@@ -17,6 +17,9 @@ pub enum AuthFlow {
     UserPassword,
     /// A refresh token from an earlier sign-in.
     RefreshToken,
+    /// Choice-based sign-in: the password (over SRP when the pool id is known) as the first
+    /// factor, answering SELECT_CHALLENGE when Cognito asks which.
+    UserAuth,
 }
 
 impl AuthFlow {
@@ -25,6 +28,7 @@ impl AuthFlow {
             Self::UserSrp => "USER_SRP_AUTH",
             Self::UserPassword => "USER_PASSWORD_AUTH",
             Self::RefreshToken => "REFRESH_TOKEN_AUTH",
+            Self::UserAuth => "USER_AUTH",
         }
     }
 }

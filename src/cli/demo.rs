@@ -12,6 +12,9 @@ pub struct DemoArgs {
     /// The user to enroll (default: demo).
     #[arg(long)]
     pub username: Option<String>,
+    /// One of the pools users meet (`--scenario help` lists them).
+    #[arg(long, value_name = "NAME")]
+    pub scenario: Option<String>,
     #[command(flatten)]
     pub presentation: PresentationArgs,
 }

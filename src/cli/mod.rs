@@ -87,6 +87,7 @@ impl GlobalArgs {
             connect_timeout_secs: self.cli_connect_timeout,
             read_timeout_secs: self.cli_read_timeout,
             debug: self.debug,
+            pool_region: None,
         }
     }
 

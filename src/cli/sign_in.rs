@@ -14,6 +14,8 @@ pub enum AuthFlowArg {
     UserPasswordAuth,
     /// The refresh token kept by an earlier run with `--remember`.
     RefreshTokenAuth,
+    /// Choice-based sign-in: the password as the first factor (over SRP with --user-pool-id).
+    UserAuth,
 }
 
 impl AuthFlowArg {
@@ -23,6 +25,7 @@ impl AuthFlowArg {
             Self::UserSrpAuth => AuthFlow::UserSrp,
             Self::UserPasswordAuth => AuthFlow::UserPassword,
             Self::RefreshTokenAuth => AuthFlow::RefreshToken,
+            Self::UserAuth => AuthFlow::UserAuth,
         }
     }
 }

@@ -4,6 +4,7 @@
 
 use crate::cli::{DemoArgs, GlobalArgs};
 use crate::cognito::{ClientSettings, CognitoClient, Endpoint};
+use crate::commands::demo_scenarios::{self, Begin};
 use crate::commands::enroll::{Presentation, run_with};
 use crate::emulator::{DemoCodes, Emulator, EmulatorConfig};
 use crate::failure::Failure;
@@ -18,17 +19,37 @@ use std::sync::Arc;
 pub const DEMO_USER: &str = "demo";
 
 pub async fn run(_global: &GlobalArgs, args: DemoArgs) -> Result<(), Failure> {
-    let config = match &args.pool {
+    let scenario = match args.scenario.as_deref() {
+        Some("help") => {
+            println!("{}", demo_scenarios::help());
+            return Ok(());
+        }
+        Some(name) => Some(demo_scenarios::find(name).ok_or_else(|| {
+            Failure::Usage(format!(
+                "No scenario {}; `--scenario help` lists them.",
+                crate::safe_text::one_line(name)
+            ))
+        })?),
+        None => None,
+    };
+    let mut config = match &args.pool {
         Some(path) => EmulatorConfig::from_file(path),
         None => EmulatorConfig::embedded(),
     }
     .map_err(|e| Failure::Config(format!("The demo pool is not valid: {e}")))?;
+    if let Some(scenario) = scenario {
+        (scenario.pool)(&mut config);
+    }
     let running = Emulator::new(config)
         .start()
         .await
         .map_err(|e| Failure::Other(format!("Cannot start the demo emulator: {e}.")))?;
     let report = running.report().clone();
-    let username = args.username.clone().unwrap_or_else(|| DEMO_USER.into());
+    let username = args
+        .username
+        .clone()
+        .or_else(|| scenario.and_then(|s| s.username).map(str::to_owned))
+        .unwrap_or_else(|| DEMO_USER.into());
     let password_hint = report
         .users
         .iter()
@@ -37,6 +58,7 @@ pub async fn run(_global: &GlobalArgs, args: DemoArgs) -> Result<(), Failure> {
     let endpoint = Endpoint::parse(running.endpoint())
         .map_err(|e| Failure::Other(format!("The demo emulator's address is odd: {e}.")))?;
     let client = CognitoClient::new(ClientSettings::new(endpoint))?;
+    let defaults = Settings::default();
     let settings = Settings {
         issuer: "cognito-mfa demo".into(),
         helpdesk: args.presentation.helpdesk,
@@ -46,14 +68,26 @@ pub async fn run(_global: &GlobalArgs, args: DemoArgs) -> Result<(), Failure> {
             .presentation
             .qr
             .map_or(crate::wizard::QrMode::Auto, crate::cli::QrArg::mode),
-        ..Settings::default()
+        session_validity_secs: scenario
+            .and_then(|s| s.session_secs)
+            .unwrap_or(defaults.session_validity_secs),
+        ..defaults
     };
     let mut target = SignInTarget::new(report.client_id.clone(), username);
     target.user_pool_id = Some(report.user_pool_id.clone());
-    let start = Start::SignIn {
-        target,
-        remembered: None,
-        notice: None,
+    let start = match scenario.map_or(Begin::SignIn(None), |s| s.begin) {
+        Begin::SignIn(flow) => {
+            target.auth_flow = flow;
+            Start::SignIn {
+                target,
+                remembered: None,
+                notice: None,
+            }
+        }
+        Begin::RefusedToken => Start::AccessTokenOrSignIn {
+            token: crate::secret::Sensitive::new("an-access-token-that-expired"),
+            target,
+        },
     };
     let presentation = Presentation::new(&args.presentation, args.presentation.helpdesk);
     // The demo pool lives only as long as this run: nothing to remember.

@@ -2,6 +2,7 @@
 
 pub mod aws_compat;
 pub mod demo;
+pub mod demo_scenarios;
 pub mod emulator;
 pub mod enroll;
 pub mod file_value;

@@ -68,6 +68,7 @@ pub fn after_password(
         session: Some(Sensitive::new(session)),
         challenge_parameters: Some(parameters),
         authentication_result: None,
+        available_challenges: None,
     })
 }
 

@@ -112,6 +112,7 @@ mod tests {
             secret: secret.map(Sensitive::from),
             auth_flows: vec![AuthFlow::UserPassword],
             session_validity: Duration::from_secs(180),
+            prevent_user_existence_errors: true,
         }
     }
 

@@ -40,6 +40,10 @@ pub enum AuthFlow {
     UserSrp,
     #[serde(rename = "ALLOW_REFRESH_TOKEN_AUTH")]
     RefreshToken,
+    /// Choice-based sign-in; the first factors come from the pool's
+    /// `allowed_first_auth_factors`.
+    #[serde(rename = "ALLOW_USER_AUTH")]
+    UserAuth,
 }
 
 impl AuthFlow {
@@ -49,6 +53,7 @@ impl AuthFlow {
             "USER_PASSWORD_AUTH" => Some(Self::UserPassword),
             "USER_SRP_AUTH" => Some(Self::UserSrp),
             "REFRESH_TOKEN_AUTH" | "REFRESH_TOKEN" => Some(Self::RefreshToken),
+            "USER_AUTH" => Some(Self::UserAuth),
             _ => None,
         }
     }
@@ -59,6 +64,10 @@ impl AuthFlow {
 pub enum UserStatus {
     Confirmed,
     ForceChangePassword,
+    /// Signed up, not confirmed: sign-in answers UserNotConfirmedException.
+    Unconfirmed,
+    /// An administrator reset the password: sign-in answers PasswordResetRequiredException.
+    ResetRequired,
 }
 
 #[derive(Debug, Clone)]
@@ -68,6 +77,13 @@ pub struct PoolConfig {
     pub mfa_configuration: MfaConfiguration,
     /// How long access and ID tokens live (Cognito's default: one hour).
     pub access_token_validity: Duration,
+    /// `SoftwareTokenMfaConfiguration.Enabled`: authenticator apps allowed.
+    pub software_token_mfa: bool,
+    /// Requests answered per second before TooManyRequestsException (`None`: no limit).
+    pub requests_per_second: Option<u32>,
+    /// `SignInPolicy.AllowedFirstAuthFactors` for USER_AUTH: PASSWORD (answered as PASSWORD or
+    /// PASSWORD_SRP), EMAIL_OTP, SMS_OTP, WEB_AUTHN. Only PASSWORD can be completed here.
+    pub allowed_first_auth_factors: Vec<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -78,6 +94,9 @@ pub struct ClientConfig {
     pub auth_flows: Vec<AuthFlow>,
     /// `AuthSessionValidity`: how long a challenge session lives (Cognito: 3–15 min, default 3).
     pub session_validity: Duration,
+    /// `PreventUserExistenceErrors`: an unknown user reads as a wrong password (Cognito's
+    /// default) rather than UserNotFoundException.
+    pub prevent_user_existence_errors: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -86,6 +105,8 @@ pub struct UserConfig {
     pub password: Sensitive,
     pub email: Option<String>,
     pub status: UserStatus,
+    /// A disabled user's sign-in answers NotAuthorizedException "User is disabled.".
+    pub enabled: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -114,6 +135,12 @@ struct RawPool {
     mfa_configuration: MfaConfiguration,
     #[serde(default)]
     access_token_validity_minutes: Option<u64>,
+    #[serde(default)]
+    software_token_mfa: Option<bool>,
+    #[serde(default)]
+    requests_per_second: Option<u32>,
+    #[serde(default)]
+    allowed_first_auth_factors: Option<Vec<String>>,
 }
 
 #[derive(Deserialize)]
@@ -127,6 +154,8 @@ struct RawClient {
     explicit_auth_flows: Vec<AuthFlow>,
     #[serde(default)]
     auth_session_validity_minutes: Option<u64>,
+    #[serde(default)]
+    prevent_user_existence_errors: Option<bool>,
 }
 
 #[derive(Deserialize)]
@@ -138,6 +167,8 @@ struct RawUser {
     email: Option<String>,
     #[serde(default)]
     status: Option<UserStatus>,
+    #[serde(default)]
+    enabled: Option<bool>,
 }
 
 impl EmulatorConfig {
@@ -175,6 +206,12 @@ impl EmulatorConfig {
                 access_token_validity: minutes(
                     raw.pool.access_token_validity_minutes.unwrap_or(60),
                 ),
+                software_token_mfa: raw.pool.software_token_mfa.unwrap_or(true),
+                requests_per_second: raw.pool.requests_per_second,
+                allowed_first_auth_factors: raw
+                    .pool
+                    .allowed_first_auth_factors
+                    .unwrap_or_else(|| vec!["PASSWORD".into()]),
             },
             clients: raw
                 .clients
@@ -193,6 +230,9 @@ impl EmulatorConfig {
                         secret: c.secret,
                         auth_flows: c.explicit_auth_flows,
                         session_validity: minutes(validity),
+                        prevent_user_existence_errors: c
+                            .prevent_user_existence_errors
+                            .unwrap_or(true),
                     })
                 })
                 .collect::<Result<_, _>>()?,
@@ -204,6 +244,7 @@ impl EmulatorConfig {
                     password: u.password,
                     email: u.email,
                     status: u.status.unwrap_or(UserStatus::Confirmed),
+                    enabled: u.enabled.unwrap_or(true),
                 })
                 .collect(),
         };

@@ -21,6 +21,7 @@ mod ops_auth;
 mod ops_srp;
 mod ops_token;
 mod ops_user;
+mod ops_user_auth;
 mod pool;
 mod proofs;
 mod random;

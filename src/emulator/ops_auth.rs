@@ -36,10 +36,7 @@ pub fn initiate_auth(
             let username = required(params, "USERNAME")?.expose().to_string();
             let password = required(params, "PASSWORD")?;
             check_secret_hash(&client, &[&username], params.get("SECRET_HASH"))?;
-            let user = state
-                .users
-                .get(&username)
-                .ok_or_else(Fault::wrong_credentials)?;
+            let user = state.signing_in(&client, &username)?;
             if user.password != *password {
                 return Err(Fault::wrong_credentials());
             }
@@ -59,6 +56,7 @@ pub fn initiate_auth(
         AuthFlow::UserSrp => {
             ops_srp::initiate(state, now, &client, params).map(|w| Next::Srp(Box::new(w)))
         }
+        AuthFlow::UserAuth => super::ops_user_auth::initiate(state, now, &client, params),
     }
 }
 
@@ -117,6 +115,10 @@ pub fn respond_to_auth_challenge(
             user.totp_preferred = true;
             state.sessions.consume(&value);
             tokens(state, now, &username, &client.id, true)
+        }
+        Challenge::FirstFactor => {
+            state.sessions.consume(&value);
+            return super::ops_user_auth::answer(state, now, &client, &username, answers);
         }
         Challenge::SoftwareTokenMfa => {
             let code = required(answers, "SOFTWARE_TOKEN_MFA_CODE")?;

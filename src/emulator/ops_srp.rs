@@ -82,10 +82,7 @@ pub fn initiate(
     }
     check_secret_hash(client, &[&username], params.get("SECRET_HASH"))?;
     let pool_id = state.config.pool.id.clone();
-    let user = state
-        .users
-        .get(&username)
-        .ok_or_else(Fault::wrong_credentials)?;
+    let user = state.signing_in(client, &username)?;
     Ok(SrpWork::Start(Start {
         srp_a: srp_a.to_string(),
         client: client.clone(),
@@ -224,5 +221,6 @@ fn challenge(state: &mut PoolState, started: Started) -> AuthResponse {
         session: None,
         challenge_parameters: Some(parameters),
         authentication_result: None,
+        available_challenges: None,
     }
 }

@@ -78,6 +78,7 @@ pub fn associate_software_token(
     now: u64,
     req: AssociateSoftwareTokenRequest,
 ) -> Result<AssociateSoftwareTokenResponse, Fault> {
+    state.software_tokens_allowed()?;
     let caller = caller(state, req.access_token.as_ref(), req.session.as_ref(), now)?;
     let username = match &caller {
         Caller::Token { username } => username.clone(),
@@ -109,6 +110,7 @@ pub fn verify_software_token(
     req: VerifySoftwareTokenRequest,
 ) -> Result<VerifySoftwareTokenResponse, Fault> {
     validate_user_code(req.user_code.expose())?;
+    state.software_tokens_allowed()?;
     let caller = caller(state, req.access_token.as_ref(), req.session.as_ref(), now)?;
     let username = match &caller {
         Caller::Token { username } => username.clone(),

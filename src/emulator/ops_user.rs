@@ -30,7 +30,13 @@ pub fn get_user(
             value: Some(email.clone()),
         });
     }
-    let enabled = user.token.is_some() && (user.totp_enabled || mfa == MfaConfiguration::On);
+    // What sign-in asks for: with MFA OFF nothing, so nothing is listed.
+    let enabled = user.token.is_some()
+        && match mfa {
+            MfaConfiguration::On => true,
+            MfaConfiguration::Optional => user.totp_enabled,
+            MfaConfiguration::Off => false,
+        };
     Ok(GetUserResponse {
         username: user.username.clone(),
         user_attributes: attributes,

@@ -41,6 +41,7 @@ pub struct User {
     pub token: Option<SoftwareToken>,
     pub totp_enabled: bool,
     pub totp_preferred: bool,
+    pub enabled: bool,
     /// The SRP salt and verifier for the current password, computed at the first SRP sign-in.
     pub srp_verifier: Option<PasswordVerifier>,
 }
@@ -57,7 +58,27 @@ impl User {
             token: None,
             totp_enabled: false,
             totp_preferred: false,
+            enabled: u.enabled,
             srp_verifier: None,
+        }
+    }
+
+    /// Whether this user may sign in at all, checked before the password as Cognito does:
+    /// a disabled user, one not confirmed, one whose password an administrator reset.
+    pub fn may_sign_in(&self) -> Result<(), Fault> {
+        if !self.enabled {
+            return Err(Fault::not_authorized("User is disabled."));
+        }
+        match self.status {
+            UserStatus::Unconfirmed => Err(Fault::new(
+                "UserNotConfirmedException",
+                "User is not confirmed.",
+            )),
+            UserStatus::ResetRequired => Err(Fault::new(
+                "PasswordResetRequiredException",
+                "Password reset required for the user",
+            )),
+            UserStatus::Confirmed | UserStatus::ForceChangePassword => Ok(()),
         }
     }
 
@@ -102,6 +123,8 @@ pub struct PoolState {
     refresh_tokens: CappedMap<String, RefreshGrant>,
     jwt: JwtKey,
     issuer: String,
+    /// The second being counted and the requests answered in it (`requests_per_second`).
+    rate: (u64, u32),
 }
 
 /// The claims every access token carries.
@@ -127,7 +150,23 @@ impl PoolState {
             refresh_tokens: CappedMap::new(MAX_REFRESH_TOKENS),
             jwt: JwtKey::random(),
             issuer,
+            rate: (0, 0),
         }
+    }
+
+    /// Counts a request against the pool's rate limit: beyond it, TooManyRequestsException.
+    pub fn admit(&mut self, now: u64) -> Result<(), Fault> {
+        let Some(limit) = self.config.pool.requests_per_second else {
+            return Ok(());
+        };
+        if self.rate.0 != now {
+            self.rate = (now, 0);
+        }
+        if self.rate.1 >= limit {
+            return Err(Fault::new("TooManyRequestsException", "Rate exceeded"));
+        }
+        self.rate.1 += 1;
+        Ok(())
     }
 
     /// Drops PASSWORD_VERIFIER challenges that can no longer be answered.
@@ -147,6 +186,28 @@ impl PoolState {
                 format!("User pool client {client_id} does not exist."),
             )
         })
+    }
+
+    /// The user signing in with `client`: an unknown one reads as a wrong password unless the
+    /// client reveals whether users exist (PreventUserExistenceErrors off).
+    pub fn signing_in(&self, client: &ClientConfig, username: &str) -> Result<&User, Fault> {
+        match self.users.get(username) {
+            Some(user) => user.may_sign_in().map(|()| user),
+            None if client.prevent_user_existence_errors => Err(Fault::wrong_credentials()),
+            None => Err(Fault::new("UserNotFoundException", "User does not exist.")),
+        }
+    }
+
+    /// Authenticator apps allowed in the pool, else SoftwareTokenMFANotFoundException.
+    pub fn software_tokens_allowed(&self) -> Result<(), Fault> {
+        if self.config.pool.software_token_mfa {
+            Ok(())
+        } else {
+            Err(Fault::new(
+                "SoftwareTokenMFANotFoundException",
+                "Software Token MFA is not enabled for the user pool.",
+            ))
+        }
     }
 
     pub fn user_mut(&mut self, username: &str) -> Result<&mut User, Fault> {

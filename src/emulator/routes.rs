@@ -101,6 +101,10 @@ fn known_operation(name: &str) -> Option<&'static str> {
 }
 
 async fn dispatch(shared: &Shared, operation: &str, body: &Bytes) -> Result<Vec<u8>, Fault> {
+    if known_operation(operation).is_some() {
+        let now = shared.clock.now();
+        shared.lock().admit(now)?;
+    }
     match operation {
         AssociateSoftwareTokenRequest::NAME => {
             call(shared, body, ops_token::associate_software_token)

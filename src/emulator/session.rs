@@ -15,6 +15,8 @@ pub enum Challenge {
         verified: bool,
     },
     SoftwareTokenMfa,
+    /// SELECT_CHALLENGE: USER_AUTH without a usable preferred challenge asks which first factor.
+    FirstFactor,
 }
 
 impl Challenge {
@@ -23,6 +25,7 @@ impl Challenge {
             Self::NewPasswordRequired => "NEW_PASSWORD_REQUIRED",
             Self::MfaSetup { .. } => "MFA_SETUP",
             Self::SoftwareTokenMfa => "SOFTWARE_TOKEN_MFA",
+            Self::FirstFactor => "SELECT_CHALLENGE",
         }
     }
 }

@@ -19,15 +19,19 @@ pub fn title(step: &Step) -> &'static str {
 }
 
 /// The header line: step number and title.
-pub fn step_label(step: &Step) -> String {
-    match step.number() {
+/// `(n, of)`: the step's number and how many steps there are (`Wizard::step_of`).
+pub fn step_label(step: &Step, (n, of): (usize, usize)) -> String {
+    match n {
         0 => title(step).to_owned(),
-        n => format!("Step {n} of 4 · {}", title(step)),
+        n => format!("Step {n} of {of} · {}", title(step)),
     }
 }
 
 pub const BIG_STEP: &str = "STEP ";
-pub const OF_FOUR: &str = "of 4";
+
+pub fn of_steps(of: usize) -> String {
+    format!("of {of}")
+}
 
 pub const SCAN_STEPS: [&str; 3] = [
     "1. Open your authenticator app.",
@@ -53,6 +57,10 @@ pub fn session_ends(clock: &str) -> String {
 pub fn notice(notice: ScanNotice) -> &'static str {
     match notice {
         ScanNotice::Copied => "Secret sent to your clipboard, if your terminal allows it.",
+        ScanNotice::Replacing => {
+            "You already have an authenticator app set up. Once this new one is verified, the \
+             entry in your current app stops working."
+        }
         ScanNotice::NewSecret => {
             "The enrollment session ran out, so here is a new secret. Scan this QR code and \
              delete the entry you added before."
@@ -109,6 +117,7 @@ pub fn code_problem(problem: &CodeProblem) -> String {
             format!("A device name has at most {max} characters.")
         }
         CodeProblem::WrongCode => WRONG_CODE.into(),
+        CodeProblem::Denied(denial) => super::refusals::denial(denial),
     }
 }
 
@@ -144,6 +153,19 @@ pub fn result(result: EnrollResult) -> &'static str {
 pub fn enrolled(result: EnrollResult) -> String {
     format!("✓ Enrolled: {}", self::result(result))
 }
+/// Which steps were done, for a helpdesk ticket.
+pub fn steps_done(qr_shown: bool, code_accepted: bool) -> &'static str {
+    match (qr_shown, code_accepted) {
+        (_, true) => "QR code shown; code accepted by Cognito",
+        (true, false) => "QR code shown; no code accepted",
+        (false, false) => "no QR code or key shown",
+    }
+}
+
+/// On the scan step: where to get an app, and what to do if the phone is lost later.
+pub const NO_APP_YET: &str = "No app yet? Any authenticator app works (Google or Microsoft \
+     Authenticator, 1Password…). Phone lost later? Ask your administrator to reset MFA.";
+
 pub fn plain_enrolled(result: EnrollResult) -> String {
     format!("Enrolled: {}.", self::result(result))
 }
@@ -169,6 +191,23 @@ pub const DELETE_OLD_ENTRY: &str =
     "If your app already had an entry for this account, delete the old one: it no longer works.";
 pub const FROM_NOW_ON: &str = "From now on, signing in asks for the code from your app.";
 
+/// What the next sign-in will do, as far as Cognito's answer tells.
+pub fn next_sign_in(result: EnrollResult) -> &'static str {
+    match result {
+        EnrollResult::OnAndPreferred | EnrollResult::SetUpAndSignedIn => FROM_NOW_ON,
+        EnrollResult::On => {
+            "Authenticator-app MFA is on but not your preferred method: signing in \
+             asks for the code only if the pool requires MFA or no other method is preferred."
+        }
+        EnrollResult::NotListed => {
+            "Cognito does not list authenticator-app MFA for you, so signing \
+             in will not ask for the code. Ask the pool's administrator whether MFA is turned on \
+             for the pool."
+        }
+        EnrollResult::Cancelled | EnrollResult::Failed => "",
+    }
+}
+
 pub const TRY_AGAIN: &str = " try again   ";
 pub const QUIT: &str = " quit";
 pub const PLAIN_RETRY: &str = "Press Enter to try again, q to quit: ";
@@ -181,3 +220,16 @@ pub fn too_small(cols: u16, rows: u16, need_cols: u16, need_rows: u16) -> String
     )
 }
 pub const TYPE_BY_HAND: &str = "Or type this key into your app by hand:";
+
+/// In place of the QR code and the key once the enrollment session has run out.
+pub const SESSION_OVER: &str = "This code has expired: the enrollment session ran out, so this \
+     secret can no longer be verified and no code is sent for it. Delete the entry if you added \
+     one to your app.";
+
+/// What Enter does once the session has run out: a new sign-in gives a new secret.
+pub const SESSION_OVER_NEXT: &str = "Press Enter for a new one (you sign in again).";
+
+/// The countdown's last 30 seconds.
+pub fn session_ends_soon(clock: &str) -> String {
+    format!("Session ends in {clock}: hurry, or a new QR code is needed")
+}

@@ -1,6 +1,7 @@
 //! The words of the key tables (`wizard::keymap`): the hint bar and the help overlay.
 
 pub const NEXT: &str = "next";
+pub const NEW_SECRET: &str = "new secret";
 pub const SIGN_IN: &str = "sign in";
 pub const SET_PASSWORD: &str = "set password";
 pub const SWITCH_FIELD: &str = "switch field";
@@ -44,6 +45,23 @@ pub const QUIT_NOT_ON: [&str; 2] = [
     "MFA is not on yet: the entry you may have added to your app",
     "will not work. Delete it if you quit.",
 ];
+/// Leaving a form with typed text, before any secret was shown.
+pub const QUIT_TYPED: [&str; 2] = [
+    "What you typed is thrown away if you quit, and MFA is not",
+    "turned on. Press n to keep going.",
+];
+
+/// The quit question's warning: what leaving now leaves behind.
+pub fn quit_warning(app_registered: bool, secret_shown: bool) -> [&'static str; 2] {
+    if app_registered {
+        QUIT_REGISTERED
+    } else if secret_shown {
+        QUIT_NOT_ON
+    } else {
+        QUIT_TYPED
+    }
+}
+
 pub const QUIT_YES: &str = " quit    ";
 pub const QUIT_NO: &str = " keep going";
 /// Plain mode's version of the question.

@@ -5,4 +5,5 @@
 pub mod enroll;
 pub mod keys;
 pub mod problems;
+pub mod refusals;
 pub mod sign_in;

@@ -7,12 +7,13 @@ use crate::wizard::reasons::Problem;
 pub fn problem(problem: &Problem) -> String {
     match problem {
         Problem::Network(message) => {
-            format!("{message}\nCheck your connection, then press r to try again.")
+            format!("{message}\nCheck your connection, then try again.")
         }
         Problem::StillThrottled => "Cognito is still asking us to slow down. Wait a minute, then \
-                                    press r to try again."
+                                    try again."
             .into(),
         Problem::Refused(message) => message.clone(),
+        Problem::Denied(denial) => super::refusals::denial(denial),
         Problem::WrongCode => super::enroll::WRONG_CODE.into(),
         Problem::NoClientId => "No app client id to sign in with: pass --client-id.".into(),
         Problem::CannotSignIn(e) => format!("Cannot sign in: {e}."),
@@ -60,27 +61,30 @@ pub const NO_VERIFY_STATUS: &str = "Cognito's answer to the code did not say whe
      accepted (no Status), so MFA was not turned on. Try again; if it persists, the endpoint \
      is not Cognito or is misbehaving: tell the pool's administrator.";
 
-/// After the wizard ends without MFA on: what the user does about the app's entry.
-pub fn unfinished_advice(app_registered: bool) -> &'static str {
+/// After the wizard ends without MFA on: what the user does about the app's entry (nothing
+/// when no QR code or key was ever shown).
+pub fn unfinished_advice(app_registered: bool, secret_shown: bool) -> &'static str {
     if app_registered {
-        "Cognito accepted the code, so keep the entry in your app: it is registered. Run the \
+        " Cognito accepted the code, so keep the entry in your app: it is registered. Run the \
          enrollment again to finish turning MFA on."
+    } else if secret_shown {
+        " Delete any entry you added to your app for this account."
     } else {
-        "Delete any entry you added to your app for this account."
+        ""
     }
 }
 
-pub fn cancelled(app_registered: bool) -> String {
+pub fn cancelled(app_registered: bool, secret_shown: bool) -> String {
     format!(
-        "Enrollment cancelled: authenticator-app MFA is not on. {}",
-        unfinished_advice(app_registered)
+        "Enrollment cancelled: authenticator-app MFA is not on.{}",
+        unfinished_advice(app_registered, secret_shown)
     )
 }
 
-pub fn failed(problem: &Problem, app_registered: bool) -> String {
+pub fn failed(problem: &Problem, app_registered: bool, secret_shown: bool) -> String {
     format!(
-        "{}\nAuthenticator-app MFA is not on. {}",
+        "{}\nAuthenticator-app MFA is not on.{}",
         self::problem(problem),
-        unfinished_advice(app_registered)
+        unfinished_advice(app_registered, secret_shown)
     )
 }

@@ -8,6 +8,7 @@ use crate::wizard::reasons::{ChallengeProblem, KeychainNote, SignInNotice, SignI
 pub const FORM_INTRO: &str = "Sign in to the account that gets the authenticator app.";
 pub const USERNAME: &str = "User name";
 pub const PASSWORD: &str = "Password";
+pub const POOL_ID: &str = "Pool id";
 pub const SIGNING_IN: &str = "Signing in…";
 pub const SENDING_ANSWER: &str = "Sending your answer…";
 
@@ -27,6 +28,13 @@ pub fn notice(notice: &SignInNotice) -> String {
             "Your sign-in session expired or was used up. Sign in again to get a new one.".into()
         }
         SignInNotice::SignInAgainNewSecret => SIGN_IN_AGAIN_NEW_SECRET.into(),
+        SignInNotice::TokenExpired => format!(
+            "{} Sign in below to get a new one.",
+            "The access token is no longer valid (expired, revoked or not from this pool)."
+        ),
+        SignInNotice::SwitchedFlow { from, to } => {
+            format!("This app client does not allow {from}; signing in with {to} instead.")
+        }
         SignInNotice::Given(text) => text.clone(),
     }
 }
@@ -37,7 +45,11 @@ pub const SIGN_IN_AGAIN_NEW_SECRET: &str = "Your sign-in session expired or was 
 pub fn problem(problem: &SignInProblem) -> String {
     match problem {
         SignInProblem::NoUsername => "Type your user name.".into(),
+        SignInProblem::BadPoolId => "A user pool id looks like eu-west-1_AbC123: the region, an \
+                                     underscore, letters and digits."
+            .into(),
         SignInProblem::Refused(message) => message.clone(),
+        SignInProblem::Denied(denial) => super::refusals::denial(denial),
     }
 }
 
@@ -140,9 +152,16 @@ pub fn challenge_problem(problem: &ChallengeProblem) -> String {
         ChallengeProblem::OnlyDigits => "Only digits: type the code you were given.".into(),
         ChallengeProblem::NoMethodOffered => "Cognito offered no MFA method to choose.".into(),
         ChallengeProblem::WrongCode => {
-            "That code did not match. Type the code shown now, or the one just sent.".into()
+            "That code did not match. Type the code just sent, or ask for a new one by signing \
+             in again."
+                .into()
         }
+        ChallengeProblem::WrongAppCode => "That code did not match. Type the code your \
+                                           authenticator app shows now (check that the phone \
+                                           sets its clock automatically)."
+            .into(),
         ChallengeProblem::Refused(message) => message.clone(),
+        ChallengeProblem::Denied(denial) => super::refusals::denial(denial),
     }
 }
 

@@ -22,7 +22,12 @@ pub const SENT_CODE_MAX: usize = 11;
 pub enum SignInField {
     Username,
     Password,
+    /// Asked only when SRP needs the pool id and nothing gave it.
+    PoolId,
 }
+
+/// The longest user pool id accepted (Cognito: 55 characters).
+pub const POOL_ID_MAX: usize = 55;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SignInForm {
@@ -36,6 +41,16 @@ pub struct SignInForm {
 }
 
 impl SignInForm {
+    /// Adds the pool id field (once) and puts the focus there.
+    pub fn ask_pool_id(&mut self) {
+        if self.form.field(SignInField::PoolId).is_none() {
+            let mut fields: Vec<(SignInField, Field)> = self.form.fields().cloned().collect();
+            fields.push((SignInField::PoolId, Field::text(POOL_ID_MAX)));
+            self.form = Form::new(fields);
+        }
+        self.form.set_focus(SignInField::PoolId);
+    }
+
     /// The form for `username` (empty: the user types it), the focus where typing starts.
     pub fn new(username: &str, notice: Option<SignInNotice>) -> Self {
         let mut form = Form::new(vec![

@@ -156,6 +156,13 @@ const SCAN: &[Binding] = &[
     QUIT,
     CTRL_C,
 ];
+/// The enrollment session is over: the QR and key are gone, Enter gets a new secret.
+const SCAN_EXPIRED: &[Binding] = &[
+    bind(One(K::Enter), I::Next, label::NEW_SECRET),
+    HELP,
+    QUIT,
+    CTRL_C,
+];
 const SCAN_HELPDESK: &[Binding] = &[
     bind(One(K::Enter), I::Next, label::NEXT),
     help_only(Two(K::Char(' '), K::Char('n')), I::Next, label::NEXT),
@@ -231,6 +238,7 @@ pub fn step_table(w: &Wizard) -> &'static [Binding] {
             Prompt::Code { .. } => CHALLENGE_CODE,
             Prompt::SelectMfaType { .. } => SELECT_MFA,
         },
+        Step::Scan(e) if w.session_over(e) => SCAN_EXPIRED,
         Step::Scan(_) if w.settings.helpdesk => SCAN_HELPDESK,
         Step::Scan(_) => SCAN,
         Step::Code(f) if f.busy => BUSY,

@@ -6,6 +6,7 @@
 //! command as a task whose answer comes back as a `Msg`; `view` draws the state with the words
 //! of `crate::text`. `ARCHITECTURE.md` maps it all.
 
+mod classify;
 mod echo;
 pub mod form;
 pub mod forms;

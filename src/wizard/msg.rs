@@ -6,6 +6,7 @@ use crate::cognito::wire::AuthResponse;
 use crate::keychain::Remembered;
 use crate::secret::Sensitive;
 use crate::wizard::form::Edit;
+use crate::wizard::reasons::Denial;
 
 /// What the wizard authenticates its calls with.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -94,6 +95,8 @@ pub enum WizError {
     Throttled,
     /// No answer: connection refused, DNS, timeout. The text says what happened.
     Network(String),
+    /// Cognito refused, for a cause the wizard knows (who can fix it, what comes next).
+    Refused(Denial),
     /// Anything else, with a message for the user (what happened and what to do).
     Other(String),
 }

@@ -51,9 +51,12 @@ pub async fn run(mut w: Wizard, first: Vec<Cmd>, services: Services) -> io::Resu
             pending.extend(update(&mut w, Msg::Tick(now_unix())).cmds);
             continue;
         }
-        let step_number = w.step.number();
+        let step_number = w.step_of().0;
         if shown_step != Some(step_number) {
-            say(&format!("\n== {} ==", words::step_label(&w.step)))?;
+            say(&format!(
+                "\n== {} ==",
+                words::step_label(&w.step, w.step_of())
+            ))?;
             shown_step = Some(step_number);
         }
         // Ctrl-C or SIGTERM at a prompt leaves like `q`: the echo guard puts the terminal back.
@@ -163,7 +166,11 @@ async fn prompt(w: &Wizard, input: &mut Input) -> io::Result<Option<Vec<Msg>>> {
                 let Some(typed) = ask(input, &question).await? else {
                     return Ok(None);
                 };
-                device = typed.trim().to_owned();
+                // The default is kept as typed, so a wrong code does not ask again.
+                device = match typed.trim() {
+                    "" => w.settings.default_device_name.clone(),
+                    name => name.to_owned(),
+                };
             }
             vec![Msg::Submit(Submission::Code {
                 code: Sensitive::new(code.trim()),
@@ -179,10 +186,11 @@ async fn prompt(w: &Wizard, input: &mut Input) -> io::Result<Option<Vec<Msg>>> {
             vec![Msg::Intent(Intent::Finish)]
         }
         Step::Failed(f) => {
-            say(&problems::problem(&f.problem))?;
+            // Nothing to try again: the message is printed once, as the wizard ends.
             if f.retry.is_none() {
                 return Ok(Some(vec![Msg::Intent(Intent::Quit)]));
             }
+            say(&problems::problem(&f.problem))?;
             let Some(answer) = ask(input, words::PLAIN_RETRY).await? else {
                 return Ok(None);
             };

@@ -85,6 +85,7 @@ impl SignInTarget {
     /// The flow a password sign-in uses.
     pub fn password_flow(&self) -> AuthFlow {
         match (self.auth_flow, &self.user_pool_id) {
+            (Some(AuthFlow::UserAuth), _) => AuthFlow::UserAuth,
             (Some(AuthFlow::UserPassword), _) | (Some(AuthFlow::RefreshToken) | None, None) => {
                 AuthFlow::UserPassword
             }

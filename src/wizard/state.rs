@@ -77,6 +77,22 @@ impl Step {
         }
     }
 
+    /// A form holds text the user typed that leaving would throw away (a prefilled user name
+    /// does not count).
+    pub fn has_typed_text(&self) -> bool {
+        match self {
+            Step::SignIn(f) => {
+                !f.busy
+                    && !f
+                        .form
+                        .value(crate::wizard::forms::SignInField::Password)
+                        .is_empty()
+            }
+            Step::Challenge(c) => !c.busy && c.form.fields().any(|(_, field)| !field.is_empty()),
+            _ => false,
+        }
+    }
+
     /// Waiting for a network answer (a spinner is on screen).
     pub fn busy(&self) -> bool {
         match self {
@@ -97,18 +113,22 @@ pub enum Outcome {
     Cancelled {
         user: Option<String>,
         app_registered: bool,
+        /// A QR code or key was on screen: the user may have added an entry to their app.
+        secret_shown: bool,
     },
     /// A signal (its number) stopped the wizard.
     Stopped {
         signal: i32,
         user: Option<String>,
         app_registered: bool,
+        secret_shown: bool,
     },
     /// The user left from the error screen: what went wrong, for the terminal after restore.
     Failed {
         user: Option<String>,
         problem: Problem,
         app_registered: bool,
+        secret_shown: bool,
     },
 }
 
@@ -143,10 +163,15 @@ pub struct Wizard {
     pub qr_scale: usize,
     /// The terminal, once the runtime has said what it is.
     pub screen: Option<Screen>,
+    /// A QR code or key was on screen (helpdesk mode: revealed) at some point.
+    pub secret_shown: bool,
+    /// The sign-in step has been on screen: the journey has four steps, else three.
+    pub sign_in_shown: bool,
 }
 
 impl Wizard {
     pub fn new(settings: Settings, step: Step) -> Self {
+        let sign_in_shown = matches!(step, Step::SignIn(_) | Step::Challenge(_));
         Self {
             step,
             overlay: Overlay::None,
@@ -168,6 +193,8 @@ impl Wizard {
             screen: None,
             settings,
             app_registered: false,
+            secret_shown: false,
+            sign_in_shown,
         }
     }
 
@@ -184,6 +211,21 @@ impl Wizard {
         countdown || self.step.busy() || self.throttle.as_ref().is_some_and(|t| t.seconds_left > 0)
     }
 
+    /// The step's number and how many there are: a journey without a sign-in (an access token
+    /// or a session given) has three. `(0, _)` for a step without a number.
+    pub fn step_of(&self) -> (usize, usize) {
+        match (self.step.number(), self.sign_in_shown) {
+            (0, _) => (0, 4),
+            (n, true) => (n, 4),
+            (n, false) => (n.saturating_sub(1).max(1), 3),
+        }
+    }
+
+    /// Whether the enrollment session has run out: its secret can no longer be verified.
+    pub fn session_over(&self, enrollment: &Enrollment) -> bool {
+        enrollment.deadline.is_some_and(|d| self.now >= d)
+    }
+
     /// Seconds left of the enrollment session, where one applies.
     pub fn session_left(&self, enrollment: &Enrollment) -> Option<u64> {
         enrollment.deadline.map(|d| d.saturating_sub(self.now))
@@ -195,15 +237,18 @@ impl Wizard {
             Outcome::Cancelled {
                 user,
                 app_registered,
+                secret_shown,
             }
             | Outcome::Failed {
                 user,
                 app_registered,
+                secret_shown,
                 ..
             } => Outcome::Stopped {
                 signal,
                 user,
                 app_registered,
+                secret_shown,
             },
             other => other,
         }
@@ -216,16 +261,19 @@ impl Wizard {
         }
         let user = self.user_name();
         let app_registered = self.app_registered;
+        let secret_shown = self.secret_shown;
         match &self.step {
             Step::Done(summary) => Outcome::Enrolled(summary.clone()),
             Step::Failed(f) => Outcome::Failed {
                 user,
                 problem: f.problem.clone(),
                 app_registered,
+                secret_shown,
             },
             _ => Outcome::Cancelled {
                 user,
                 app_registered,
+                secret_shown,
             },
         }
     }

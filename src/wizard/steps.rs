@@ -80,4 +80,7 @@ pub struct Summary {
     /// MFA methods as Cognito reports them after the change (access-token flow).
     pub mfa_methods: Vec<String>,
     pub preferred_mfa: Option<String>,
+    /// Steps done, for a ticket: a QR code or key was shown; Cognito accepted a code.
+    pub qr_shown: bool,
+    pub code_accepted: bool,
 }

@@ -15,6 +15,7 @@ use crate::wizard::msg::{
     Association, AuthAnswer, Cmd, Completed, Credential, DemoShown, Msg, UserInfo, Verified,
     WizError,
 };
+use crate::wizard::reasons::Denial;
 use std::sync::Arc;
 
 /// What the wizard's commands run against: Cognito, and the keychain for `--remember`.
@@ -37,6 +38,10 @@ pub fn classify(error: &ApiError) -> WizError {
     match classify_raw(error) {
         WizError::Network(m) => WizError::Network(lines(&m).into_owned()),
         WizError::Other(m) => WizError::Other(lines(&m).into_owned()),
+        WizError::Refused(mut d) => {
+            d.said = lines(&d.said).into_owned();
+            WizError::Refused(d)
+        }
         other => other,
     }
 }
@@ -50,11 +55,23 @@ fn classify_raw(error: &ApiError) -> WizError {
     };
     match service.kind {
         kind if kind.is_wrong_code() => WizError::WrongCode,
-        ServiceErrorKind::TooManyRequests | ServiceErrorKind::LimitExceeded => WizError::Throttled,
+        ServiceErrorKind::TooManyRequests => WizError::Throttled,
         ServiceErrorKind::NotAuthorized if service.message.to_lowercase().contains("session") => {
             WizError::SessionExpired
         }
         ServiceErrorKind::InternalError => WizError::Network(error.to_string()),
+        _ if let Some(refusal) = super::classify::refusal(service) => WizError::Refused(Denial {
+            refusal,
+            said: if service.message.is_empty() {
+                one_line(&service.code).into_owned()
+            } else {
+                format!(
+                    "{} ({})",
+                    one_line(&service.message),
+                    one_line(&service.code)
+                )
+            },
+        }),
         kind => WizError::Other(if service.message.is_empty() {
             kind.hint().to_owned()
         } else {
@@ -226,6 +243,7 @@ async fn enable_mfa(
 mod tests {
     use super::*;
     use crate::cognito::ServiceError;
+    use crate::wizard::reasons::Refusal;
 
     fn service(code: &str, message: &str) -> ApiError {
         ApiError::Service(ServiceError {
@@ -256,7 +274,6 @@ mod tests {
                 "Rate exceeded",
                 WizError::Throttled,
             ),
-            ("LimitExceededException", "Limit", WizError::Throttled),
             (
                 "NotAuthorizedException",
                 "Invalid session for the user, session is expired.",
@@ -266,13 +283,21 @@ mod tests {
         for (code, message, expected) in cases {
             assert_eq!(classify(&service(code, message)), expected, "{code}");
         }
-        let WizError::Other(text) = classify(&service(
+        let WizError::Refused(denial) = classify(&service(
             "NotAuthorizedException",
             "Access Token has expired",
         )) else {
             panic!("an expired token is not an expired session");
         };
-        assert!(text.contains("Access Token has expired") && text.contains("sign in again"));
+        assert_eq!(denial.refusal, Refusal::TokenExpired);
+        assert_eq!(
+            denial.said,
+            "Access Token has expired (NotAuthorizedException)"
+        );
+        let WizError::Refused(limit) = classify(&service("LimitExceededException", "Limit")) else {
+            panic!("a limit is not retried on its own");
+        };
+        assert_eq!(limit.refusal, Refusal::LimitExceeded);
     }
 
     #[tokio::test(flavor = "current_thread")]
@@ -312,7 +337,9 @@ mod tests {
     #[test]
     fn server_strings_reach_the_wizard_with_controls_escaped() {
         let osc52 = "\u{1b}]52;c;aGk=\u{7}";
-        let WizError::Other(text) = classify(&service("InvalidParameterException", osc52)) else {
+        let WizError::Refused(Denial { said: text, .. }) =
+            classify(&service("InvalidParameterException", osc52))
+        else {
             panic!("not a plain refusal");
         };
         assert!(

@@ -173,6 +173,9 @@ pub fn test_config(mfa: MfaConfiguration) -> EmulatorConfig {
             name: "test pool".into(),
             mfa_configuration: mfa,
             access_token_validity: Duration::from_secs(3600),
+            software_token_mfa: true,
+            requests_per_second: None,
+            allowed_first_auth_factors: vec!["PASSWORD".into()],
         },
         clients: vec![
             ClientConfig {
@@ -181,6 +184,7 @@ pub fn test_config(mfa: MfaConfiguration) -> EmulatorConfig {
                 secret: None,
                 auth_flows: flows.clone(),
                 session_validity: Duration::from_secs(180),
+                prevent_user_existence_errors: true,
             },
             ClientConfig {
                 id: SECRET_CLIENT_ID.into(),
@@ -188,6 +192,7 @@ pub fn test_config(mfa: MfaConfiguration) -> EmulatorConfig {
                 secret: Some(CLIENT_SECRET.into()),
                 auth_flows: flows,
                 session_validity: Duration::from_secs(180),
+                prevent_user_existence_errors: true,
             },
         ],
         users: vec![
@@ -196,12 +201,14 @@ pub fn test_config(mfa: MfaConfiguration) -> EmulatorConfig {
                 password: PASSWORD.into(),
                 email: Some("alice@example.com".into()),
                 status: UserStatus::Confirmed,
+                enabled: true,
             },
             UserConfig {
                 username: NEWCOMER.into(),
                 password: NEWCOMER_PASSWORD.into(),
                 email: Some("newcomer@example.com".into()),
                 status: UserStatus::ForceChangePassword,
+                enabled: true,
             },
         ],
     }

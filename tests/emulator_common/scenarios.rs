@@ -71,7 +71,7 @@ pub async fn get_user(peer: &Peer, token: &Sensitive) -> GetUserResponse {
     .unwrap()
 }
 
-fn totp_preference() -> SetUserMfaPreferenceRequest {
+pub fn totp_preference() -> SetUserMfaPreferenceRequest {
     SetUserMfaPreferenceRequest {
         sms_mfa_settings: None,
         software_token_mfa_settings: Some(MfaSettings {

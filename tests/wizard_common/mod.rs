@@ -54,6 +54,7 @@ pub fn challenge(name: &str, session: &str, parameters: &[(&str, &str)]) -> Msg 
         session: Some(Sensitive::new(session)),
         challenge_parameters: Some(parameters),
         authentication_result: None,
+        available_challenges: None,
     })
 }
 
@@ -112,4 +113,31 @@ pub fn feed<I: Into<Input>>(
 /// Types `text` key by key.
 pub fn type_keys(w: &mut cognito_mfa::wizard::Wizard, text: &str) -> Vec<cognito_mfa::wizard::Cmd> {
     feed(w, text.chars().map(cognito_mfa::wizard::Key::Char))
+}
+
+/// The screen as text; QR cells (drawn with colours, not glyphs) as the block glyph of their
+/// two modules, so snapshots show the code whatever colours draw it.
+pub fn screen_text(buf: &ratatui::buffer::Buffer) -> String {
+    use cognito_mfa::wizard::view::modules_of;
+    let glyph = |upper: bool, lower: bool| match (upper, lower) {
+        (true, true) => "█",
+        (true, false) => "▀",
+        (false, true) => "▄",
+        (false, false) => " ",
+    };
+    (0..buf.area.height)
+        .map(|y| {
+            let line: String = (0..buf.area.width)
+                .map(|x| {
+                    let cell = &buf[(x, y)];
+                    match modules_of(cell.symbol(), cell.fg, cell.bg) {
+                        Some((upper, lower)) => glyph(upper, lower),
+                        None => cell.symbol(),
+                    }
+                })
+                .collect();
+            line.trim_end().to_owned()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
 }

@@ -42,6 +42,7 @@ fn challenge(name: &str, params: &[(&str, &str)]) -> AuthResponse {
                 .collect(),
         ),
         authentication_result: None,
+        available_challenges: None,
     }
 }
 

@@ -48,6 +48,9 @@ pub struct AuthResponse {
     pub challenge_parameters: Option<BTreeMap<String, String>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub authentication_result: Option<AuthenticationResult>,
+    /// Choice-based sign-in (USER_AUTH): the challenges SELECT_CHALLENGE may be answered with.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub available_challenges: Option<Vec<String>>,
 }
 
 impl std::fmt::Debug for AuthResponse {

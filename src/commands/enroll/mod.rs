@@ -67,6 +67,12 @@ pub async fn run(global: &GlobalArgs, mut args: EnrollArgs) -> Result<(), Failur
     {
         over.endpoint_url = file.endpoint_url.clone();
     }
+    over.pool_region = args
+        .sign_in
+        .user_pool_id
+        .as_deref()
+        .or(file.user_pool_id.as_deref())
+        .and_then(crate::config::region_of_pool);
     let keychain = Keychain::os();
     let start = start_from(&args, &file, &keychain)?;
     let mut client_settings = crate::config::resolve(&over, &env)?.settings;
@@ -136,33 +142,52 @@ pub async fn run_with(
     match outcome {
         Outcome::Enrolled(summary) => {
             println!("{}", summary_text(&summary, presentation.json));
-            Ok(())
+            // The code was accepted but Cognito lists no authenticator: not enrolled, and the
+            // exit code says so as `enrolled: false` does.
+            if summary.result.enrolled() {
+                Ok(())
+            } else {
+                Err(Failure::Other(words::next_sign_in(summary.result).into()))
+            }
         }
         Outcome::Cancelled {
             user,
             app_registered,
+            secret_shown,
         } => {
-            summarise_unfinished(&presentation, user, issuer, EnrollResult::Cancelled);
-            Err(Failure::Cancelled(problems::cancelled(app_registered)))
+            let steps = (secret_shown, app_registered);
+            summarise_unfinished(&presentation, user, issuer, EnrollResult::Cancelled, steps);
+            Err(Failure::Cancelled(problems::cancelled(
+                app_registered,
+                secret_shown,
+            )))
         }
         Outcome::Stopped {
             signal,
             user,
             app_registered,
+            secret_shown,
         } => {
-            summarise_unfinished(&presentation, user, issuer, EnrollResult::Cancelled);
+            let steps = (secret_shown, app_registered);
+            summarise_unfinished(&presentation, user, issuer, EnrollResult::Cancelled, steps);
             Err(Failure::Signalled(
                 signal,
-                problems::cancelled(app_registered),
+                problems::cancelled(app_registered, secret_shown),
             ))
         }
         Outcome::Failed {
             user,
             problem,
             app_registered,
+            secret_shown,
         } => {
-            summarise_unfinished(&presentation, user, issuer, EnrollResult::Failed);
-            Err(Failure::Other(problems::failed(&problem, app_registered)))
+            let steps = (secret_shown, app_registered);
+            summarise_unfinished(&presentation, user, issuer, EnrollResult::Failed, steps);
+            Err(Failure::Other(problems::failed(
+                &problem,
+                app_registered,
+                secret_shown,
+            )))
         }
     }
 }
@@ -173,6 +198,7 @@ fn summarise_unfinished(
     user: Option<String>,
     issuer: String,
     result: EnrollResult,
+    (qr_shown, code_accepted): (bool, bool),
 ) {
     if presentation.always_summarise || presentation.json {
         let summary = Summary {
@@ -184,6 +210,8 @@ fn summarise_unfinished(
             result,
             mfa_methods: Vec::new(),
             preferred_mfa: None,
+            qr_shown,
+            code_accepted,
         };
         println!("{}", summary_text(&summary, presentation.json));
     }
@@ -202,15 +230,20 @@ fn rfc3339(unix: u64) -> String {
 /// The summary for a helpdesk ticket: no secret, no token.
 pub fn summary_text(s: &Summary, json: bool) -> String {
     if json {
+        // The schema is documented in the README ("The --json summary"); keys are only added.
         let json = serde_json::json!({
+            "enrolled": s.result.enrolled(),
+            "result": s.result.code(),
+            "resultText": words::result(s.result),
             "user": s.user,
             "account": s.account,
             "issuer": s.issuer,
             "device": s.device,
-            "time": rfc3339(s.time),
-            "result": words::result(s.result),
             "mfaMethods": s.mfa_methods,
             "preferredMfa": s.preferred_mfa,
+            "qrShown": s.qr_shown,
+            "codeAccepted": s.code_accepted,
+            "time": rfc3339(s.time),
         });
         return crate::safe_text::json_safe(&json.to_string()).into_owned();
     }
@@ -226,6 +259,10 @@ pub fn summary_text(s: &Summary, json: bool) -> String {
     }
     lines.push(format!("  Time:         {}", rfc3339(s.time)));
     lines.push(format!("  Result:       {}", words::result(s.result)));
+    lines.push(format!(
+        "  Steps done:   {}",
+        words::steps_done(s.qr_shown, s.code_accepted)
+    ));
     if !s.mfa_methods.is_empty() {
         lines.push(format!("  MFA methods:  {}", s.mfa_methods.join(", ")));
     }
@@ -264,11 +301,36 @@ mod tests {
             result: EnrollResult::On,
             mfa_methods: vec!["SOFTWARE_TOKEN_MFA".into()],
             preferred_mfa: None,
+            qr_shown: true,
+            code_accepted: true,
         };
         let text = summary_text(&s, false);
         assert!(text.contains("1970-01-01T00:00:00Z") && text.contains("Phone"));
         let v: serde_json::Value = serde_json::from_str(&summary_text(&s, true)).unwrap();
         assert_eq!(v["device"], "Phone");
         assert_eq!(v["time"], "1970-01-01T00:00:00Z");
+        // The documented schema: a flag and a code scripts can test, Cognito's MFA report.
+        assert_eq!(v["enrolled"], true);
+        assert_eq!(v["result"], "enabled-not-preferred");
+        assert_eq!(v["mfaMethods"], serde_json::json!(["SOFTWARE_TOKEN_MFA"]));
+        assert_eq!(v["preferredMfa"], serde_json::Value::Null);
+        let cancelled = Summary {
+            result: EnrollResult::Cancelled,
+            code_accepted: false,
+            ..s
+        };
+        assert!(
+            summary_text(&cancelled, false)
+                .contains("Steps done:   QR code shown; no code accepted")
+        );
+        let v: serde_json::Value = serde_json::from_str(&summary_text(&cancelled, true)).unwrap();
+        assert_eq!(
+            (&v["qrShown"], &v["codeAccepted"]),
+            (&true.into(), &false.into())
+        );
+        assert_eq!(
+            (&v["enrolled"], &v["result"]),
+            (&false.into(), &"cancelled".into())
+        );
     }
 }

@@ -21,11 +21,26 @@ pub fn start_from(
     keychain: &Keychain,
 ) -> Result<Start, Failure> {
     let client_id = args.client_id.clone().or_else(|| file.client_id.clone());
-    if let Some(token) = &args.access_token {
-        let token = load_value("--access-token", token.expose())?;
-        return Ok(Start::AccessToken(Sensitive::new(token)));
-    }
     let client_secret = client_secret(&args.sign_in)?;
+    if let Some(token) = &args.access_token {
+        let token = Sensitive::new(load_value("--access-token", token.expose())?);
+        // With an app client known, a refused token leads to a sign-in instead of a dead end.
+        return Ok(match client_id {
+            Some(client_id) => {
+                let mut target =
+                    SignInTarget::new(client_id, args.username.clone().unwrap_or_default());
+                target.client_secret = client_secret;
+                target.user_pool_id = args
+                    .sign_in
+                    .user_pool_id
+                    .clone()
+                    .or_else(|| file.user_pool_id.clone());
+                target.auth_flow = args.sign_in.auth_flow.map(AuthFlowArg::flow);
+                Start::AccessTokenOrSignIn { token, target }
+            }
+            None => Start::AccessToken(token),
+        });
+    }
     if let Some(session) = &args.session {
         let session = load_value("--session", session.expose())?;
         let (Some(client_id), Some(username)) = (client_id, args.username.clone()) else {
@@ -128,8 +143,15 @@ mod tests {
             ..EnrollArgs::default()
         };
         let file = EnrollConfig::default();
+        assert!(matches!(start_from(&args, &file, &keychain),
+                Ok(Start::AccessTokenOrSignIn { token, target })
+                    if token.expose() == "tok" && target.client_id == "c"));
+        let token_only = EnrollArgs {
+            client_id: None,
+            ..args.clone()
+        };
         assert!(
-            matches!(start_from(&args, &file, &keychain), Ok(Start::AccessToken(t)) if t.expose() == "tok")
+            matches!(start_from(&token_only, &file, &keychain), Ok(Start::AccessToken(t)) if t.expose() == "tok")
         );
         let args = EnrollArgs {
             access_token: None,

@@ -26,7 +26,14 @@ pub async fn run(
     keychain: &Keychain,
 ) -> Result<String, Failure> {
     global.check_output()?;
-    let client = CognitoClient::new(global.resolve()?.settings)?;
+    let mut over = global.overrides();
+    over.pool_region = args
+        .options
+        .user_pool_id
+        .as_deref()
+        .and_then(crate::config::region_of_pool);
+    let resolved = crate::config::resolve(&over, &crate::config::ProcessEnv)?;
+    let client = CognitoClient::new(resolved.settings)?;
     let secret = client_secret(&args.options)?;
     if let Some(session) = &args.mfa_setup_session {
         let session = Sensitive::new(load_value("--mfa-setup-session", session.expose())?);
@@ -76,6 +83,7 @@ pub async fn run(
     }
     let flow_kind = match args.options.auth_flow.map(AuthFlowArg::flow) {
         Some(AuthFlow::UserPassword) => AuthFlow::UserPassword,
+        Some(AuthFlow::UserAuth) => AuthFlow::UserAuth,
         _ => AuthFlow::UserSrp,
     };
     if flow_kind == AuthFlow::UserSrp && args.options.user_pool_id.is_none() {

@@ -1,6 +1,6 @@
 //! The end of the journey: what Cognito reports once MFA is on, for the done screen.
 
-use crate::wizard::msg::{Cmd, Completed};
+use crate::wizard::msg::{Cmd, Completed, Credential};
 use crate::wizard::reasons::EnrollResult;
 use crate::wizard::state::{Step, Wizard};
 use crate::wizard::steps::Summary;
@@ -11,7 +11,13 @@ pub(super) fn on_completed(w: &mut Wizard, completed: Completed) -> Vec<Cmd> {
     };
     let finishing = finishing.clone();
     w.now = w.now.max(completed.at);
+    let session_flow = matches!(w.credential, Some(Credential::Session(_)));
     let (result, mfa_methods, preferred_mfa) = match &completed.user {
+        Some(user) if session_flow => (
+            EnrollResult::SetUpAndSignedIn,
+            user.mfa_methods.clone(),
+            user.preferred_mfa.clone(),
+        ),
         Some(user) => {
             let on = user.mfa_methods.iter().any(|m| m == "SOFTWARE_TOKEN_MFA");
             let preferred = user.preferred_mfa.as_deref() == Some("SOFTWARE_TOKEN_MFA");
@@ -36,6 +42,8 @@ pub(super) fn on_completed(w: &mut Wizard, completed: Completed) -> Vec<Cmd> {
         result,
         mfa_methods,
         preferred_mfa,
+        qr_shown: w.secret_shown,
+        code_accepted: w.app_registered,
     });
     Vec::new()
 }

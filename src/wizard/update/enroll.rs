@@ -1,6 +1,7 @@
 //! Enrollment: the user's details, the secret and its QR code, the code and device name,
 //! verification; the countdown and the demo's code on each tick.
 
+use super::errors::session_expired;
 use super::sign_in::finish_mfa_setup;
 use super::toolkit::{call, device_name, fail};
 use crate::secret::Sensitive;
@@ -12,6 +13,21 @@ use crate::wizard::state::{Step, Wizard};
 use crate::wizard::steps::{Enrollment, Finishing, Preparing};
 
 pub(super) fn on_user_loaded(w: &mut Wizard, user: UserInfo) -> Vec<Cmd> {
+    // After MFA_SETUP signed the user in: what Cognito now reports, for the done screen.
+    if matches!(w.step, Step::Finishing(_)) {
+        return super::done::on_completed(
+            w,
+            crate::wizard::msg::Completed {
+                user: Some(user),
+                at: w.now,
+            },
+        );
+    }
+    if user.mfa_methods.iter().any(|m| m == "SOFTWARE_TOKEN_MFA") {
+        w.step = Step::Preparing(Preparing {
+            notice: Some(ScanNotice::Replacing),
+        });
+    }
     w.user = Some(user);
     match w.credential.clone() {
         Some(credential) => call(w, Cmd::Associate(credential)),
@@ -54,11 +70,15 @@ pub(super) fn on_associated(w: &mut Wizard, association: Association) -> Vec<Cmd
         Ok(enrollment) => w.step = Step::Scan(enrollment),
         Err(e) => return fail(w, Problem::CannotDrawQr(e.to_string())),
     }
+    w.secret_shown |= !w.settings.helpdesk;
     Vec::new()
 }
 
 /// From the QR code on to the code.
 pub(super) fn to_code(w: &mut Wizard) -> Vec<Cmd> {
+    if matches!(&w.step, Step::Scan(e) if w.session_over(e)) {
+        return session_expired(w);
+    }
     let Step::Scan(enrollment) = &mut w.step else {
         return Vec::new();
     };
@@ -77,9 +97,14 @@ pub(super) fn back_to_scan(w: &mut Wizard) -> Vec<Cmd> {
 }
 
 pub(super) fn copy(w: &mut Wizard) -> Vec<Cmd> {
+    let over = matches!(&w.step, Step::Scan(e) if w.session_over(e));
     let Step::Scan(enrollment) = &mut w.step else {
         return Vec::new();
     };
+    // Nothing secret is copied while hidden, nor a secret that can no longer be verified.
+    if !enrollment.revealed || over {
+        return Vec::new();
+    }
     enrollment.notice = Some(ScanNotice::Copied);
     vec![Cmd::Copy(enrollment.secret.clone())]
 }
@@ -89,6 +114,7 @@ pub(super) fn reveal(w: &mut Wizard) -> Vec<Cmd> {
         && w.settings.helpdesk
     {
         enrollment.revealed = !enrollment.revealed;
+        w.secret_shown |= enrollment.revealed;
     }
     Vec::new()
 }
@@ -108,6 +134,10 @@ pub(super) fn submit(w: &mut Wizard, code: &str, device: &str) -> Vec<Cmd> {
     let Some(credential) = w.credential.clone() else {
         return Vec::new();
     };
+    // After the deadline a code is never sent: the screen says so, and Enter gets a new secret.
+    if matches!(&w.step, Step::Code(f) if w.session_over(&f.enrollment)) {
+        return session_expired(w);
+    }
     let Step::Code(form) = &mut w.step else {
         return Vec::new();
     };

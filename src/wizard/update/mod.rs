@@ -53,6 +53,11 @@ impl Update {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Start {
     AccessToken(Sensitive),
+    /// An access token; should Cognito refuse it (expired, revoked), a sign-in to `target`.
+    AccessTokenOrSignIn {
+        token: Sensitive,
+        target: SignInTarget,
+    },
     Session {
         session: Sensitive,
         target: SignInTarget,
@@ -71,6 +76,16 @@ pub enum Start {
 pub fn init(settings: Settings, start: Start) -> (Wizard, Vec<Cmd>) {
     let mut w = Wizard::new(settings, Step::Preparing(Preparing::default()));
     let cmds = match start {
+        Start::AccessTokenOrSignIn { token, target } => {
+            w.sign_in = Some(target);
+            w.credential = Some(Credential::AccessToken(token.clone()));
+            toolkit::call(
+                &mut w,
+                Cmd::GetUser {
+                    access_token: token,
+                },
+            )
+        }
         Start::AccessToken(token) => {
             w.credential = Some(Credential::AccessToken(token.clone()));
             toolkit::call(
@@ -98,6 +113,7 @@ pub fn init(settings: Settings, start: Start) -> (Wizard, Vec<Cmd>) {
                 &target.username,
                 notice.map(SignInNotice::Given),
             ));
+            w.sign_in_shown = true;
             w.sign_in = Some(target);
             match remembered {
                 Some(remembered) => sign_in::start_refresh(&mut w, remembered),
@@ -129,6 +145,13 @@ pub fn update(w: &mut Wizard, msg: Msg) -> Update {
             errors::answered(w, result, sign_in::on_auth_answered)
         }
         Msg::Remembered(result) => sign_in::on_remembered(w, result),
+        // MFA is set up and the user signed in: a GetUser that fails only leaves the done
+        // screen without the methods Cognito reports.
+        Msg::UserLoaded(Err(_)) if matches!(w.step, Step::Finishing(_)) => {
+            w.in_flight = None;
+            let at = w.now;
+            done::on_completed(w, crate::wizard::msg::Completed { user: None, at })
+        }
         Msg::UserLoaded(result) if errors::awaited(w) => {
             errors::answered(w, result, enroll::on_user_loaded)
         }
@@ -148,6 +171,7 @@ pub fn update(w: &mut Wizard, msg: Msg) -> Update {
         | Msg::Verified(_)
         | Msg::Completed(_) => return Update::unchanged(),
     };
+    w.sign_in_shown |= matches!(w.step, Step::SignIn(_) | Step::Challenge(_));
     Update::changed(cmds)
 }
 
@@ -172,7 +196,8 @@ fn on_intent(w: &mut Wizard, intent: Intent) -> Vec<Cmd> {
             w.overlay = Overlay::Help;
             Vec::new()
         }
-        Intent::Quit | Intent::Interrupt => toolkit::request_quit(w),
+        Intent::Quit => toolkit::request_quit(w, false),
+        Intent::Interrupt => toolkit::request_quit(w, true),
         Intent::Finish => toolkit::quit(w),
         Intent::NextField | Intent::PrevField => edit::move_focus(w, intent),
         Intent::Submit => on_form_submit(w),

@@ -14,7 +14,7 @@ use crate::keychain::Remembered;
 use crate::secret::Sensitive;
 use crate::wizard::forms::{ChallengeForm, SignInField, SignInForm};
 use crate::wizard::msg::{AuthAnswer, Cmd, Completed, Credential};
-use crate::wizard::reasons::{KeychainNote, Problem, SignInNotice, SignInProblem};
+use crate::wizard::reasons::{Denial, KeychainNote, Problem, Refusal, SignInNotice, SignInProblem};
 use crate::wizard::state::{Step, Wizard};
 use crate::wizard::steps::Preparing;
 
@@ -29,6 +29,21 @@ pub(super) fn submit_form(w: &mut Wizard) -> Vec<Cmd> {
         .map_or("", |f| f.trimmed())
         .to_owned();
     let password = Sensitive::new(form.form.value(SignInField::Password));
+    if let Some(pool_id) = form
+        .form
+        .field(SignInField::PoolId)
+        .map(|f| f.trimmed().to_owned())
+    {
+        if crate::auth::pool_name(&pool_id).is_err() {
+            form.error = Some(SignInProblem::BadPoolId);
+            form.form.set_focus(SignInField::PoolId);
+            return Vec::new();
+        }
+        if let Some(target) = &mut w.sign_in {
+            target.user_pool_id = Some(pool_id);
+            target.auth_flow = Some(AuthFlow::UserSrp);
+        }
+    }
     submit(w, &username, password)
 }
 
@@ -151,7 +166,7 @@ pub(super) fn on_auth_answered(w: &mut Wizard, answer: AuthAnswer) -> Vec<Cmd> {
 
 fn on_tokens(w: &mut Wizard, tokens: AuthenticationResult, at: u64) -> Vec<Cmd> {
     let refreshed = matches!(&w.step, Step::SignIn(form) if form.refreshing);
-    let mut cmds = if refreshed {
+    let cmds = if refreshed {
         Vec::new()
     } else {
         remember(w, &tokens)
@@ -159,9 +174,14 @@ fn on_tokens(w: &mut Wizard, tokens: AuthenticationResult, at: u64) -> Vec<Cmd> 
     // Signed in: the sign-in (and any password it held) is no longer needed.
     w.flow = None;
     if matches!(w.step, Step::Finishing(_)) {
-        // RespondToAuthChallenge MFA_SETUP signed the user in: the tokens are not shown.
-        cmds.extend(on_completed(w, Completed { user: None, at }));
-        return cmds;
+        // RespondToAuthChallenge MFA_SETUP signed the user in: the tokens are not shown, but
+        // the access token asks GetUser what Cognito now reports.
+        let mut more = match tokens.access_token {
+            Some(access_token) => call(w, Cmd::GetUser { access_token }),
+            None => on_completed(w, Completed { user: None, at }),
+        };
+        more.extend(cmds);
+        return more;
     }
     let Some(access_token) = tokens.access_token else {
         return fail(w, Problem::NoAccessToken);
@@ -235,4 +255,69 @@ pub(super) fn refresh_refused(w: &mut Wizard) -> Vec<Cmd> {
         Some(SignInNotice::RememberedRefused),
     ));
     Vec::new()
+}
+
+/// The app client does not allow the flow the sign-in started with: the same password with the
+/// other password flow, once, saying so on the form. SRP needs the pool id; without one the
+/// form says where to get it.
+pub(super) fn fall_back(w: &mut Wizard, denial: Denial) -> Vec<Cmd> {
+    let already = matches!(
+        &w.step,
+        Step::SignIn(form) if matches!(form.notice, Some(SignInNotice::SwitchedFlow { .. }))
+    );
+    let tried = w.flow.as_ref().map(SignIn::flow);
+    let pool_known = w.sign_in.as_ref().is_some_and(|t| t.user_pool_id.is_some());
+    let other = match tried {
+        Some(AuthFlow::UserSrp) => Some(AuthFlow::UserPassword),
+        Some(AuthFlow::UserPassword) => Some(AuthFlow::UserSrp),
+        Some(AuthFlow::UserAuth) if pool_known => Some(AuthFlow::UserSrp),
+        Some(AuthFlow::UserAuth) => Some(AuthFlow::UserPassword),
+        _ => None,
+    };
+    let refused = |w: &mut Wizard, denial: Denial| {
+        if let Step::SignIn(form) = &mut w.step {
+            form.busy = false;
+            form.error = Some(SignInProblem::Denied(denial));
+        }
+        w.flow = None;
+        w.in_flight = None;
+        Vec::new()
+    };
+    let (Some(tried), Some(other), false) = (tried, other, already) else {
+        return refused(w, denial);
+    };
+    if other == AuthFlow::UserSrp && !pool_known {
+        let flow = tried.as_str().to_owned();
+        let cmds = refused(
+            w,
+            Denial {
+                refusal: Refusal::FlowNeedsPoolId { flow },
+                said: denial.said,
+            },
+        );
+        if let Step::SignIn(form) = &mut w.step {
+            form.ask_pool_id();
+        }
+        return cmds;
+    }
+    let Some(flow) = w.flow.take() else {
+        return refused(w, denial);
+    };
+    let (flow, request) = match flow.restart_with(other) {
+        Ok(restarted) => restarted,
+        Err(_) => return refused(w, denial),
+    };
+    w.flow = Some(flow);
+    if let Some(target) = &mut w.sign_in {
+        target.auth_flow = Some(other);
+    }
+    if let Step::SignIn(form) = &mut w.step {
+        form.notice = Some(SignInNotice::SwitchedFlow {
+            from: tried.as_str().to_owned(),
+            to: other.as_str().to_owned(),
+        });
+        form.error = None;
+        form.busy = true;
+    }
+    call(w, Cmd::Auth(request))
 }

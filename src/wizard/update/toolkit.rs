@@ -46,8 +46,10 @@ pub(super) fn retry(w: &mut Wizard) -> Vec<Cmd> {
     call(w, cmd)
 }
 
-pub(super) fn request_quit(w: &mut Wizard) -> Vec<Cmd> {
-    if w.step.enrollment_in_progress() {
+/// `q` or Esc asks first when leaving would leave an enrollment half done or throw away typed
+/// text; Ctrl-C (`interrupt`) asks only for the enrollment.
+pub(super) fn request_quit(w: &mut Wizard, interrupt: bool) -> Vec<Cmd> {
+    if w.step.enrollment_in_progress() || (!interrupt && w.step.has_typed_text()) {
         w.overlay = Overlay::ConfirmQuit;
         Vec::new()
     } else {

@@ -25,6 +25,7 @@ pub(super) fn hints(w: &Wizard) -> Vec<(String, &'static str)> {
 }
 
 pub(super) fn hint_bar(frame: &mut Frame, area: Rect, hints: &[(String, &str)], theme: Theme) {
+    let hints = fitting(hints, usize::from(area.width));
     let mut spans = Vec::new();
     for (i, (key, action)) in hints.iter().enumerate() {
         if i > 0 {
@@ -34,6 +35,27 @@ pub(super) fn hint_bar(frame: &mut Frame, area: Rect, hints: &[(String, &str)], 
         spans.push(Span::styled(format!(" {action}"), theme.dim()));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+/// The hints that fit in `width` columns, in order; the help key is kept whatever is dropped,
+/// since help lists every key.
+fn fitting<'a>(hints: &'a [(String, &'a str)], width: usize) -> Vec<&'a (String, &'a str)> {
+    let cost = |(key, action): &(String, &str)| key.chars().count() + 1 + action.chars().count();
+    let help = hints.iter().find(|(_, action)| *action == key_words::HELP);
+    let mut used = help.map_or(0, |h| cost(h) + 2);
+    let mut kept: Vec<&(String, &str)> = Vec::new();
+    for hint in hints {
+        if Some(hint) == help {
+            kept.push(hint);
+            continue;
+        }
+        let more = cost(hint) + 2;
+        if used + more <= width + 2 {
+            used += more;
+            kept.push(hint);
+        }
+    }
+    kept
 }
 
 fn centered_box(area: Rect, width: u16, height: u16) -> Rect {
@@ -86,12 +108,8 @@ pub(super) fn help(frame: &mut Frame, area: Rect, w: &Wizard, theme: Theme) {
     );
 }
 
-pub(super) fn confirm_quit(frame: &mut Frame, area: Rect, theme: Theme, app_registered: bool) {
-    let warning = if app_registered {
-        key_words::QUIT_REGISTERED
-    } else {
-        key_words::QUIT_NOT_ON
-    };
+pub(super) fn confirm_quit(frame: &mut Frame, area: Rect, theme: Theme, w: &Wizard) {
+    let warning = key_words::quit_warning(w.app_registered, w.secret_shown);
     let text = Text::from(vec![
         Line::styled(key_words::QUIT_QUESTION, theme.title()),
         Line::from(""),
@@ -153,8 +171,8 @@ fn big_digit(n: usize) -> [&'static str; 3] {
 
 /// The step header: one line, or in helpdesk mode a large step number beside the title.
 pub(super) fn header(w: &Wizard, theme: Theme) -> Vec<Line<'static>> {
-    let label = words::step_label(&w.step);
-    let n = w.step.number();
+    let (n, of) = w.step_of();
+    let label = words::step_label(&w.step, (n, of));
     if !w.settings.helpdesk || n == 0 {
         return vec![Line::styled(label, theme.title())];
     }
@@ -167,7 +185,7 @@ pub(super) fn header(w: &Wizard, theme: Theme) -> Vec<Line<'static>> {
         Line::styled(format!("     {} ", digit[1]), theme.title()),
         Line::from(vec![
             Span::styled(format!("     {} ", digit[2]), theme.title()),
-            Span::styled(words::OF_FOUR, theme.dim()),
+            Span::styled(words::of_steps(of), theme.dim()),
         ]),
     ]
 }
@@ -187,6 +205,7 @@ pub(super) fn clock(seconds: u64) -> String {
 pub(super) fn countdown(left: u64, theme: Theme) -> Line<'static> {
     match left {
         0 => Line::styled(words::SESSION_RAN_OUT, theme.warning()),
+        left @ 1..=30 => Line::styled(words::session_ends_soon(&clock(left)), theme.warning()),
         left => Line::from(words::session_ends(&clock(left))),
     }
 }

@@ -48,6 +48,10 @@ pub fn render(frame: &mut Frame, w: &Wizard, theme: Theme) {
     match &w.step {
         Step::SignIn(form) => sign_in::render(frame, body, w, form, theme),
         Step::Challenge(form) => challenge::render(frame, body, w, form, theme),
+        Step::Scan(e) if w.session_over(e) => status::session_over(frame, body, w, theme),
+        Step::Code(f) if w.session_over(&f.enrollment) => {
+            status::session_over(frame, body, w, theme)
+        }
         Step::Scan(enrollment) => scan::render(frame, body, w, enrollment, theme),
         Step::Code(form) => code::render(frame, body, w, form, theme),
         Step::Preparing(_) | Step::Finishing(_) | Step::Failed(_) | Step::Done(_) => {
@@ -57,6 +61,6 @@ pub fn render(frame: &mut Frame, w: &Wizard, theme: Theme) {
     match w.overlay {
         Overlay::None => {}
         Overlay::Help => chrome::help(frame, area, w, theme),
-        Overlay::ConfirmQuit => chrome::confirm_quit(frame, area, theme, w.app_registered),
+        Overlay::ConfirmQuit => chrome::confirm_quit(frame, area, theme, w),
     }
 }

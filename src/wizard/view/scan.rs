@@ -176,5 +176,8 @@ fn instructions(
         lines.push(Line::from(""));
         lines.push(Line::styled(words::notice(notice), theme.warning()));
     }
+    // Last: the first to give way when the column is short.
+    lines.push(Line::from(""));
+    lines.push(Line::styled(words::NO_APP_YET, theme.dim()));
     Text::from(lines)
 }

@@ -29,6 +29,7 @@ pub(super) fn render(frame: &mut Frame, area: Rect, w: &Wizard, form: &SignInFor
         let label = match id {
             SignInField::Username => words::USERNAME,
             SignInField::Password => words::PASSWORD,
+            SignInField::PoolId => words::POOL_ID,
         };
         let focused = form.form.is_focused(*id) && !form.busy;
         page.field(label, LABEL, field, WIDTH, focused, theme);

@@ -62,6 +62,19 @@ pub(super) fn render(frame: &mut Frame, area: Rect, w: &Wizard, theme: Theme) {
     );
 }
 
+/// The scan or code step once the session has run out: no QR code, no key, what to do.
+pub(super) fn session_over(frame: &mut Frame, area: Rect, w: &Wizard, theme: Theme) {
+    let mut lines = header(w, theme);
+    lines.push(Line::from(""));
+    lines.push(Line::styled(words::SESSION_OVER, theme.warning()));
+    lines.push(Line::from(""));
+    lines.push(Line::from(words::SESSION_OVER_NEXT));
+    frame.render_widget(
+        Paragraph::new(Text::from(lines)).wrap(Wrap { trim: false }),
+        area,
+    );
+}
+
 fn done(lines: &mut Vec<Line<'static>>, s: &Summary, theme: Theme) {
     lines.push(Line::styled(words::enrolled(s.result), theme.success()));
     lines.push(Line::from(""));
@@ -77,5 +90,5 @@ fn done(lines: &mut Vec<Line<'static>>, s: &Summary, theme: Theme) {
     lines.push(Line::from(""));
     lines.push(Line::styled(words::DELETE_OLD_ENTRY, theme.warning()));
     lines.push(Line::from(""));
-    lines.push(Line::from(words::FROM_NOW_ON));
+    lines.push(Line::from(words::next_sign_in(s.result)));
 }
