@@ -123,3 +123,29 @@ fn a_new_password_over_pipes() {
         "passwords are not echoed: {seen}"
     );
 }
+
+#[test]
+fn a_problem_is_printed_once_when_the_user_quits_instead_of_retrying() {
+    // Nothing listens on port 1: GetUser cannot connect, a problem worth a retry.
+    let (mut child, mut stdin, rx) = spawn(&[
+        "enroll",
+        "--access-token",
+        "token",
+        "--region",
+        "eu-west-1",
+        "--endpoint-url",
+        "http://127.0.0.1:1",
+        "--plain",
+    ]);
+    let mut seen = String::new();
+    wait_for(&rx, &mut seen, "Press Enter to try again, q to quit: ");
+    writeln!(stdin, "q").unwrap();
+    drop(stdin);
+    let status = child.wait().unwrap();
+    while let Ok(chunk) = rx.recv_timeout(Duration::from_secs(5)) {
+        seen.push_str(&chunk);
+    }
+    assert_eq!(status.code(), Some(255), "{seen}");
+    assert_eq!(seen.matches("Could not connect").count(), 1, "{seen}");
+    assert!(seen.contains("Authenticator-app MFA is not on."), "{seen}");
+}

@@ -81,10 +81,15 @@ pub fn cancelled(app_registered: bool, secret_shown: bool) -> String {
     )
 }
 
-pub fn failed(problem: &Problem, app_registered: bool, secret_shown: bool) -> String {
-    format!(
-        "{}\nAuthenticator-app MFA is not on.{}",
-        self::problem(problem),
-        unfinished_advice(app_registered, secret_shown)
-    )
+/// The closing message of a wizard that stopped on a problem; `None` when the user has read
+/// the problem already (plain mode printed it before asking whether to try again).
+pub fn failed(problem: Option<&Problem>, app_registered: bool, secret_shown: bool) -> String {
+    let advice = unfinished_advice(app_registered, secret_shown);
+    match problem {
+        Some(problem) => format!(
+            "{}\nAuthenticator-app MFA is not on.{advice}",
+            self::problem(problem)
+        ),
+        None => format!("Authenticator-app MFA is not on.{advice}"),
+    }
 }

@@ -21,10 +21,11 @@ pub async fn run(mut w: Wizard, first: Vec<Cmd>, services: Services) -> io::Resu
     let mut stop = StopSignals::new()?;
     let mut pending: VecDeque<Cmd> = first.into();
     let mut shown_step = None;
+    let mut problem_said = false;
     loop {
         while let Some(cmd) = pending.pop_front() {
             match cmd {
-                Cmd::Quit => return Ok(w.outcome_on_leaving()),
+                Cmd::Quit => return Ok(leaving(&w, problem_said)),
                 Cmd::Copy(_) => say(words::PLAIN_NO_CLIPBOARD)?,
                 cmd => {
                     let answer = tokio::select! {
@@ -61,7 +62,7 @@ pub async fn run(mut w: Wizard, first: Vec<Cmd>, services: Services) -> io::Resu
         }
         // Ctrl-C or SIGTERM at a prompt leaves like `q`: the echo guard puts the terminal back.
         let answered = tokio::select! {
-            msgs = prompt(&w, &mut input) => msgs?,
+            msgs = prompt(&w, &mut input, &mut problem_said) => msgs?,
             signal = stop.recv() => return Ok(w.outcome_on_signal(signal)),
         };
         let Some(msgs) = answered else {
@@ -70,6 +71,26 @@ pub async fn run(mut w: Wizard, first: Vec<Cmd>, services: Services) -> io::Resu
         for msg in msgs {
             pending.extend(update(&mut w, msg).cmds);
         }
+    }
+}
+
+/// How the wizard ended, knowing whether plain mode printed the problem just before.
+fn leaving(w: &Wizard, problem_said: bool) -> Outcome {
+    match w.outcome_on_leaving() {
+        Outcome::Failed {
+            user,
+            problem,
+            app_registered,
+            secret_shown,
+            ..
+        } => Outcome::Failed {
+            user,
+            problem,
+            app_registered,
+            secret_shown,
+            problem_said,
+        },
+        other => other,
     }
 }
 
@@ -84,7 +105,11 @@ fn quit_or(answer: &str, otherwise: Intent) -> Vec<Msg> {
 }
 
 /// Shows the current step and turns the user's answer into messages for `update`.
-async fn prompt(w: &Wizard, input: &mut Input) -> io::Result<Option<Vec<Msg>>> {
+async fn prompt(
+    w: &Wizard,
+    input: &mut Input,
+    problem_said: &mut bool,
+) -> io::Result<Option<Vec<Msg>>> {
     match w.overlay {
         Overlay::ConfirmQuit => {
             let Some(answer) = ask(input, key_words::QUIT_PROMPT).await? else {
@@ -194,6 +219,8 @@ async fn prompt(w: &Wizard, input: &mut Input) -> io::Result<Option<Vec<Msg>>> {
             let Some(answer) = ask(input, words::PLAIN_RETRY).await? else {
                 return Ok(None);
             };
+            // Leaving now: the closing message need not print the problem again.
+            *problem_said = answer.trim() == "q";
             quit_or(&answer, Intent::Retry)
         }
         // Waiting with nothing in flight cannot happen; leave rather than hang.

@@ -129,6 +129,9 @@ pub enum Outcome {
         problem: Problem,
         app_registered: bool,
         secret_shown: bool,
+        /// The problem is on the user's screen already (plain mode printed it before asking
+        /// whether to try again): the closing message need not repeat it.
+        problem_said: bool,
     },
 }
 
@@ -269,6 +272,7 @@ impl Wizard {
                 problem: f.problem.clone(),
                 app_registered,
                 secret_shown,
+                problem_said: false,
             },
             _ => Outcome::Cancelled {
                 user,

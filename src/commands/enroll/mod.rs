@@ -180,11 +180,13 @@ pub async fn run_with(
             problem,
             app_registered,
             secret_shown,
+            problem_said,
         } => {
             let steps = (secret_shown, app_registered);
             summarise_unfinished(&presentation, user, issuer, EnrollResult::Failed, steps);
+            let shown = (!problem_said).then_some(&problem);
             Err(Failure::Other(problems::failed(
-                &problem,
+                shown,
                 app_registered,
                 secret_shown,
             )))
