@@ -106,7 +106,7 @@ fn the_printed_message_has_no_in_wizard_keys() {
         Problem::Network("No answer.".into()),
         Problem::StillThrottled,
     ] {
-        let printed = problems::failed(&problem, false, false);
+        let printed = problems::failed(Some(&problem), false, false);
         assert!(!printed.contains("press r"), "{printed}");
         assert!(!printed.contains("Delete"), "{printed}");
     }
