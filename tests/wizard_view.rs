@@ -28,34 +28,9 @@ fn draw(w: &Wizard, cols: u16, rows: u16, theme: Theme) -> Buffer {
     terminal.backend().buffer().clone()
 }
 
-/// A QR cell's two modules as one glyph, so snapshots show the code whatever colours draw it.
-fn module_glyph(upper: bool, lower: bool) -> &'static str {
-    match (upper, lower) {
-        (true, true) => "█",
-        (true, false) => "▀",
-        (false, true) => "▄",
-        (false, false) => " ",
-    }
-}
-
 /// The screen as text; QR cells (drawn with colours) as the block glyph of their modules.
 fn text(buf: &Buffer) -> String {
-    let area = buf.area;
-    (0..area.height)
-        .map(|y| {
-            let line: String = (0..area.width)
-                .map(|x| {
-                    let cell = &buf[(x, y)];
-                    match modules_of(cell.symbol(), cell.fg, cell.bg) {
-                        Some((upper, lower)) => module_glyph(upper, lower),
-                        None => cell.symbol(),
-                    }
-                })
-                .collect();
-            line.trim_end().to_owned()
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
+    wizard_common::screen_text(buf)
 }
 
 fn snapshot_all(name: &str, w: &Wizard) {

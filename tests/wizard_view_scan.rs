@@ -2,6 +2,8 @@
 //! (a 148-byte URI), in helpdesk mode (a larger code, `+`/`-`) and in plain mode (snapshots),
 //! and the code read back from each render.
 
+mod wizard_common;
+
 use cognito_mfa::secret::Sensitive;
 use cognito_mfa::totp::{otpauth_uri, otpauth_uri_short};
 use cognito_mfa::wizard::msg::{Association, Screen, UserInfo};
@@ -58,25 +60,7 @@ fn draw(w: &mut Wizard, cols: u16, rows: u16) -> Buffer {
 
 /// The screen as text, QR cells as the block glyph of their two modules.
 fn text(buf: &Buffer) -> String {
-    let area = buf.area;
-    (0..area.height)
-        .map(|y| {
-            let line: String = (0..area.width)
-                .map(|x| {
-                    let cell = &buf[(x, y)];
-                    match modules_of(cell.symbol(), cell.fg, cell.bg) {
-                        Some((true, true)) => "█",
-                        Some((true, false)) => "▀",
-                        Some((false, true)) => "▄",
-                        Some((false, false)) => " ",
-                        None => cell.symbol(),
-                    }
-                })
-                .collect();
-            line.trim_end().to_owned()
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
+    wizard_common::screen_text(buf)
 }
 
 /// The code on screen: its size in cells and what rqrr reads from its modules.
