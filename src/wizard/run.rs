@@ -69,6 +69,12 @@ pub async fn run(
         }
     };
     let _ = crossterm::execute!(std::io::stdout(), crossterm::event::EnableBracketedPaste);
+    // A panic turns bracketed paste off too, before ratatui's hook restores the rest.
+    let restore = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let _ = crossterm::execute!(std::io::stdout(), crossterm::event::DisableBracketedPaste);
+        restore(info);
+    }));
     // crossterm drops every colour under NO_COLOR; the theme already leaves text uncoloured
     // then, and the QR code is content whose black and white must reach the screen.
     crossterm::style::force_color_output(true);
