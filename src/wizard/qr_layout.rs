@@ -9,8 +9,8 @@
 //! parameter, which apps use to name the entry; the short URI is one QR version smaller, which
 //! is what lets a long issuer, account and secret fit an 80×24 terminal.
 
-use crate::qr::{FULL_QUIET_ZONE, MIN_QUIET_ZONE, Qr};
-use crate::wizard::steps::Enrollment;
+use crate::qr::{FULL_QUIET_ZONE, MIN_QUIET_ZONE};
+use crate::wizard::steps::{Encoding, Enrollment};
 
 /// The narrowest column of text beside the QR code.
 pub const TEXT_MIN_COLS: usize = 30;
@@ -18,15 +18,6 @@ pub const TEXT_MIN_COLS: usize = 30;
 pub const TEXT_MAX_COLS: usize = 48;
 /// The largest scale `+` asks for (and helpdesk and demo mode start at, as far as it fits).
 pub const MAX_SCALE: usize = 6;
-
-/// Which encoding of the enrollment is on screen.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Encoding {
-    /// The label with the issuer prefix.
-    Full,
-    /// The label without it; the issuer parameter stays.
-    Short,
-}
 
 /// A QR laid out in a body area: its encoding, quiet zone, scale and size in cells.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -36,24 +27,6 @@ pub struct Fit {
     pub scale: usize,
     pub cols: usize,
     pub rows: usize,
-}
-
-impl Enrollment {
-    /// The QR of an encoding.
-    pub fn qr_of(&self, encoding: Encoding) -> &Qr {
-        match encoding {
-            Encoding::Full => &self.qr,
-            Encoding::Short => &self.short_qr,
-        }
-    }
-
-    /// The URI of an encoding.
-    pub fn uri_of(&self, encoding: Encoding) -> &str {
-        match encoding {
-            Encoding::Full => self.uri.expose(),
-            Encoding::Short => self.short_uri.expose(),
-        }
-    }
 }
 
 /// The largest layout up to `scale` with room for the text column beside it: the larger scale

@@ -4,9 +4,9 @@
 //! resize, the end).
 
 use crate::graphics::{self, Protocol, Raster, detect};
-use crate::wizard::qr_layout::Encoding;
 use crate::wizard::settings::QrMode;
 use crate::wizard::state::{Step, Wizard};
+use crate::wizard::steps::Encoding;
 use crate::wizard::view::qr_slot;
 use ratatui::layout::Rect;
 use std::io::{self, Write};

@@ -84,3 +84,30 @@ pub struct Summary {
     pub qr_shown: bool,
     pub code_accepted: bool,
 }
+
+/// Which encoding of the enrollment is on screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Encoding {
+    /// The label with the issuer prefix.
+    Full,
+    /// The label without it; the issuer parameter stays.
+    Short,
+}
+
+impl Enrollment {
+    /// The QR of an encoding.
+    pub fn qr_of(&self, encoding: Encoding) -> &Qr {
+        match encoding {
+            Encoding::Full => &self.qr,
+            Encoding::Short => &self.short_qr,
+        }
+    }
+
+    /// The URI of an encoding.
+    pub fn uri_of(&self, encoding: Encoding) -> &str {
+        match encoding {
+            Encoding::Full => self.uri.expose(),
+            Encoding::Short => self.short_uri.expose(),
+        }
+    }
+}
