@@ -98,8 +98,16 @@ impl std::fmt::Debug for CognitoClient {
     }
 }
 
+/// Makes ring the process's TLS provider (reqwest is built without one). Idempotent: the first
+/// call wins and later calls change nothing.
+pub fn install_tls_provider() {
+    // An error only says a provider is already installed, which is the state wanted.
+    let _ = rustls::crypto::ring::default_provider().install_default();
+}
+
 impl CognitoClient {
     pub fn new(settings: ClientSettings) -> Result<Self, ClientBuildError> {
+        install_tls_provider();
         // Redirects are never followed: a 3xx is an error, and nothing (the access token
         // included) is sent anywhere but the endpoint.
         let mut builder = reqwest::Client::builder()

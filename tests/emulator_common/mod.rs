@@ -76,6 +76,7 @@ impl RawAnswer {
 }
 
 pub fn http() -> reqwest::Client {
+    cognito_mfa::cognito::client::install_tls_provider();
     reqwest::Client::builder()
         .no_proxy()
         .timeout(Duration::from_secs(10))

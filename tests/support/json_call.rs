@@ -9,6 +9,7 @@ pub fn json_call(endpoint: &str, operation: &str, body: &Value) -> (u16, Value) 
         .enable_all()
         .build()
         .unwrap();
+    cognito_mfa::cognito::client::install_tls_provider();
     rt.block_on(async {
         let response = reqwest::Client::new()
             .post(endpoint)
