@@ -16,6 +16,7 @@ fn client(server: &FakeServer, timeout: Duration) -> CognitoClient {
         max_attempts: 3,
         base_delay: Duration::from_millis(5),
         max_backoff: Duration::from_millis(20),
+        ..RetryPolicy::default()
     };
     CognitoClient::new(settings).unwrap()
 }

@@ -69,9 +69,26 @@ pub struct GlobalArgs {
     /// Show each request and answer on stderr, with tokens, sessions, secrets and codes redacted.
     #[arg(long, global = true)]
     pub debug: bool,
+    /// Do not check TLS certificates (a warning is printed on stderr). No effect on http://
+    /// loopback endpoints, which use no TLS.
+    #[arg(long, global = true)]
+    pub no_verify_ssl: bool,
+    /// Colour in the wizard: on (even under NO_COLOR), off, or auto (colour unless NO_COLOR is
+    /// set). Command output (json, text, yaml, table) is never coloured.
+    #[arg(long, global = true, value_enum, value_name = "WHEN")]
+    pub color: Option<ColorArg>,
     /// Accepted for compatibility with the AWS CLI: output is never paged.
     #[arg(long, global = true, hide = true)]
     pub no_cli_pager: bool,
+    /// Accepted for compatibility with the AWS CLI: these operations return one page.
+    #[arg(long, global = true, hide = true)]
+    pub no_paginate: bool,
+    /// Accepted for compatibility with the AWS CLI: these operations take no binary blobs.
+    #[arg(long, global = true, hide = true, value_parser = ["base64", "raw-in-base64-out"])]
+    pub cli_binary_format: Option<String>,
+    /// Accepted for compatibility with the AWS CLI: there is no auto-prompt.
+    #[arg(long, global = true, hide = true)]
+    pub no_cli_auto_prompt: bool,
     /// Accepted for compatibility with the AWS CLI: these calls are never signed.
     #[arg(long, global = true, hide = true)]
     pub no_sign_request: bool,
@@ -87,6 +104,7 @@ impl GlobalArgs {
             connect_timeout_secs: self.cli_connect_timeout,
             read_timeout_secs: self.cli_read_timeout,
             debug: self.debug,
+            no_verify_ssl: self.no_verify_ssl,
             pool_region: None,
         }
     }
@@ -95,17 +113,28 @@ impl GlobalArgs {
         Ok(config::resolve(&self.overrides(), &config::ProcessEnv)?)
     }
 
+    /// `--output`, else `AWS_DEFAULT_OUTPUT`, else the profile's `output`, else json.
     pub fn format(&self) -> Result<Format, Failure> {
         if let Some(f) = self.output {
             return Ok(f);
         }
-        match std::env::var("AWS_DEFAULT_OUTPUT") {
-            Ok(v) if !v.is_empty() => Format::from_str(&v, true).map_err(|_| {
+        match config::output_format(&self.overrides(), &config::ProcessEnv)? {
+            Some(v) => Format::from_str(&v, true).map_err(|_| {
                 Failure::Config(format!(
-                    "AWS_DEFAULT_OUTPUT is '{v}'; it must be one of json, text, yaml, yaml-stream, table"
+                    "The output format '{}' (AWS_DEFAULT_OUTPUT or `output` in the config file) is unknown; it must be one of json, text, yaml, yaml-stream, table",
+                    crate::safe_text::one_line(&v)
                 ))
             }),
-            _ => Ok(Format::Json),
+            None => Ok(Format::Json),
+        }
+    }
+
+    /// What `--color` forces: `Some(true)` on, `Some(false)` off, `None` for NO_COLOR to say.
+    pub fn color_choice(&self) -> Option<bool> {
+        match self.color {
+            Some(ColorArg::On) => Some(true),
+            Some(ColorArg::Off) => Some(false),
+            Some(ColorArg::Auto) | None => None,
         }
     }
 
@@ -126,6 +155,13 @@ impl GlobalArgs {
         };
         Ok(output::render(&selected, self.format()?, operation))
     }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ColorArg {
+    On,
+    Off,
+    Auto,
 }
 
 #[derive(Subcommand)]

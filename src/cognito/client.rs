@@ -1,5 +1,5 @@
 //! The HTTP client: one generic call for every operation, with timeouts, bounded bodies and the
-//! AWS SDKs' standard retry mode.
+//! retry mode the config resolves (`retry.rs`).
 
 use super::endpoint::Endpoint;
 use super::error::{ApiError, ServiceError, ServiceErrorKind, error_code};
@@ -16,34 +16,7 @@ pub const CONTENT_TYPE: &str = "application/x-amz-json-1.1";
 pub const TARGET_PREFIX: &str = "AWSCognitoIdentityProviderService.";
 pub const USER_AGENT: &str = concat!("cognito-mfa/", env!("CARGO_PKG_VERSION"));
 
-/// The AWS SDKs' standard retry mode: up to `max_attempts`, full-jitter exponential backoff.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct RetryPolicy {
-    pub max_attempts: u32,
-    pub base_delay: Duration,
-    pub max_backoff: Duration,
-}
-
-impl Default for RetryPolicy {
-    fn default() -> Self {
-        Self {
-            max_attempts: 3,
-            base_delay: Duration::from_secs(1),
-            max_backoff: Duration::from_secs(20),
-        }
-    }
-}
-
-impl RetryPolicy {
-    /// The wait before retry number `retry` (0 for the first retry): random in [0, base·2^retry].
-    pub fn backoff(&self, retry: u32, random_unit: f64) -> Duration {
-        let ceiling = self
-            .base_delay
-            .saturating_mul(2u32.saturating_pow(retry))
-            .min(self.max_backoff);
-        ceiling.mul_f64(random_unit.clamp(0.0, 1.0))
-    }
-}
+pub use super::retry::{RetryMode, RetryPolicy};
 
 #[derive(Debug, Clone)]
 pub struct ClientSettings {
@@ -55,6 +28,8 @@ pub struct ClientSettings {
     pub ca_bundle: Option<PathBuf>,
     /// Print each request and answer, redacted, on stderr.
     pub debug: bool,
+    /// TLS certificates are checked (false only for `--no-verify-ssl`).
+    pub verify_tls: bool,
     pub retry: RetryPolicy,
 }
 
@@ -66,6 +41,7 @@ impl ClientSettings {
             request_timeout: Some(Duration::from_secs(30)),
             ca_bundle: None,
             debug: false,
+            verify_tls: true,
             retry: RetryPolicy::default(),
         }
     }
@@ -103,6 +79,18 @@ impl std::fmt::Debug for CognitoClient {
 pub fn install_tls_provider() {
     // An error only says a provider is already installed, which is the state wanted.
     let _ = rustls::crypto::ring::default_provider().install_default();
+}
+
+/// The warning the AWS CLI prints (urllib3's `InsecureRequestWarning`) when certificates are
+/// not checked: on stderr, once per run however many clients are built.
+fn warn_unverified(host: &str) {
+    static WARNED: std::sync::Once = std::sync::Once::new();
+    WARNED.call_once(|| {
+        eprintln!(
+            "cognito-mfa: warning: InsecureRequestWarning: Unverified HTTPS request is being made to host '{}'. Adding certificate verification is strongly advised. See: https://urllib3.readthedocs.io/en/latest/advanced-usage.html#tls-warnings",
+            one_line(host)
+        );
+    });
 }
 
 impl CognitoClient {
@@ -146,6 +134,10 @@ impl CognitoClient {
         } else if settings.endpoint.is_plain_http() {
             // Loopback HTTP needs no TLS: skip loading the system's root certificates.
             builder = builder.tls_certs_only(Vec::new());
+        }
+        if !settings.verify_tls && !settings.endpoint.is_plain_http() {
+            builder = builder.tls_danger_accept_invalid_certs(true);
+            warn_unverified(settings.endpoint.url().host_str().unwrap_or_default());
         }
         let http = builder
             .build()
@@ -375,16 +367,6 @@ fn redirect_host(location: Option<&str>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn backoff_is_full_jitter_and_capped() {
-        let p = RetryPolicy::default();
-        assert_eq!(p.backoff(0, 1.0), Duration::from_secs(1));
-        assert_eq!(p.backoff(1, 1.0), Duration::from_secs(2));
-        assert_eq!(p.backoff(1, 0.5), Duration::from_secs(1));
-        assert_eq!(p.backoff(0, 0.0), Duration::ZERO);
-        assert_eq!(p.backoff(10, 1.0), Duration::from_secs(20));
-    }
 
     #[test]
     fn bad_bodies_are_described() {

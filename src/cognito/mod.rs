@@ -4,9 +4,11 @@
 pub mod client;
 pub mod endpoint;
 pub mod error;
+pub mod retry;
 pub mod secret_code;
 pub mod wire;
 
-pub use client::{ClientSettings, CognitoClient, RetryPolicy};
+pub use client::{ClientSettings, CognitoClient};
 pub use endpoint::Endpoint;
 pub use error::{ApiError, ServiceError, ServiceErrorKind};
+pub use retry::{RetryMode, RetryPolicy};

@@ -18,7 +18,7 @@ use std::sync::Arc;
 
 pub const DEMO_USER: &str = "demo";
 
-pub async fn run(_global: &GlobalArgs, args: DemoArgs) -> Result<(), Failure> {
+pub async fn run(global: &GlobalArgs, args: DemoArgs) -> Result<(), Failure> {
     let scenario = match args.scenario.as_deref() {
         Some("help") => {
             println!("{}", demo_scenarios::help());
@@ -89,7 +89,8 @@ pub async fn run(_global: &GlobalArgs, args: DemoArgs) -> Result<(), Failure> {
             target,
         },
     };
-    let presentation = Presentation::new(&args.presentation, args.presentation.helpdesk);
+    let mut presentation = Presentation::new(&args.presentation, args.presentation.helpdesk);
+    presentation.color = global.color_choice();
     // The demo pool lives only as long as this run: nothing to remember.
     let services = Services {
         client,

@@ -28,6 +28,8 @@ pub struct Presentation {
     pub json: bool,
     /// Print the summary even when the enrollment did not finish.
     pub always_summarise: bool,
+    /// `--color`: `Some` forces colour on or off; `None` lets NO_COLOR decide.
+    pub color: Option<bool>,
 }
 
 impl Presentation {
@@ -37,6 +39,7 @@ impl Presentation {
             plain: flags.plain,
             json: flags.json,
             always_summarise: helpdesk,
+            color: None,
         }
     }
 }
@@ -80,7 +83,8 @@ pub async fn run(global: &GlobalArgs, mut args: EnrollArgs) -> Result<(), Failur
     client_settings.debug &= !full_screen(args.presentation.plain);
     let client = CognitoClient::new(client_settings)?;
     let settings = settings_from(&args, &file);
-    let presentation = Presentation::new(&args.presentation, settings.helpdesk);
+    let mut presentation = Presentation::new(&args.presentation, settings.helpdesk);
+    presentation.color = global.color_choice();
     let services = Services {
         client,
         keychain,
@@ -134,7 +138,7 @@ pub async fn run_with(
     let issuer = settings.issuer.clone();
     let (wizard, first) = init(settings, start);
     let outcome = if full_screen(presentation.plain) {
-        crate::wizard::run::run(wizard, first, services, Theme::from_env()).await
+        crate::wizard::run::run(wizard, first, services, Theme::choose(presentation.color)).await
     } else {
         crate::wizard::plain::run(wizard, first, services).await
     }

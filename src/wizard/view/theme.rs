@@ -14,6 +14,14 @@ impl Theme {
         Self { color: !no_color }
     }
 
+    /// `--color`: on or off when forced, else as [`Theme::from_env`].
+    pub fn choose(forced: Option<bool>) -> Self {
+        match forced {
+            Some(color) => Self { color },
+            None => Self::from_env(),
+        }
+    }
+
     pub fn plain() -> Self {
         Self { color: false }
     }

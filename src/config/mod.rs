@@ -1,9 +1,17 @@
-//! Region, endpoint and client settings, resolved in the AWS CLI's order:
-//! flag, then environment, then the profile in `~/.aws/config`.
+//! Region, endpoint, output format, retries and CA bundle, resolved as the AWS CLI (awscli
+//! 1.46.3, botocore inside) resolves them: the flag, then the environment, then the profile in
+//! `~/.aws/config` (read as botocore reads it: `ini.rs`, `profiles.rs`), then the defaults.
+//! Where the AWS CLI would stop for want of a region, `AWS_REGION` and then the user pool id's
+//! region are tried before giving up.
 
-use crate::capped_read::{DOCUMENT_CAP, read_capped_to_string};
+mod endpoints;
+mod ini;
+mod profiles;
+
 use crate::cognito::endpoint::{Endpoint, EndpointError};
-use crate::cognito::{ClientSettings, RetryPolicy};
+use crate::cognito::{ClientSettings, RetryMode, RetryPolicy};
+pub use endpoints::public_endpoint;
+use profiles::{ConfigFiles, Scoped};
 use std::collections::HashMap;
 use std::path::PathBuf;
 use std::time::Duration;
@@ -18,6 +26,8 @@ pub struct Overrides {
     pub connect_timeout_secs: Option<u64>,
     pub read_timeout_secs: Option<u64>,
     pub debug: bool,
+    /// `--no-verify-ssl`: TLS certificates are not checked.
+    pub no_verify_ssl: bool,
     /// The region in a user pool id (`eu-west-1_AbC123`): used when nothing else sets one.
     pub pool_region: Option<String>,
 }
@@ -31,6 +41,10 @@ pub fn region_of_pool(pool_id: &str) -> Option<String> {
 /// Where environment variables come from: the process, or a map in tests.
 pub trait Env {
     fn var(&self, key: &str) -> Option<String>;
+    /// The home directory, where `~/.aws/config` is.
+    fn home(&self) -> Option<PathBuf> {
+        self.var("HOME").map(PathBuf::from)
+    }
 }
 
 pub struct ProcessEnv;
@@ -38,6 +52,9 @@ pub struct ProcessEnv;
 impl Env for ProcessEnv {
     fn var(&self, key: &str) -> Option<String> {
         std::env::var(key).ok().filter(|v| !v.is_empty())
+    }
+    fn home(&self) -> Option<PathBuf> {
+        dirs::home_dir()
     }
 }
 
@@ -52,7 +69,7 @@ impl Env for HashMap<&str, &str> {
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
     #[error(
-        "You must specify a region: --region (e.g. eu-west-1), AWS_REGION, or `region` in the config file. A user pool id (--user-pool-id eu-west-1_AbC123) also gives it."
+        "You must specify a region: --region (e.g. eu-west-1), AWS_DEFAULT_REGION, or `region` in the config file. A user pool id (--user-pool-id eu-west-1_AbC123) also gives it."
     )]
     NoRegion,
     #[error("Provided region_name '{0}' doesn't match a supported format.")]
@@ -61,76 +78,23 @@ pub enum ConfigError {
     ProfileNotFound(String),
     #[error("Cannot read the AWS config file {}: {detail}", crate::safe_text::one_line(&path.to_string_lossy()))]
     ConfigFile { path: PathBuf, detail: String },
+    #[error(
+        "The profile is configured to use the services section but the \"{name}\" services configuration does not exist. Add a [services {name}] section to the config file or remove `services` from the profile.",
+        name = crate::safe_text::one_line(.0)
+    )]
+    NoServicesSection(String),
+    #[error(
+        "Invalid value provided to retry mode: {}, valid values are: legacy, standard, adaptive (AWS_RETRY_MODE or `retry_mode` in the config file)",
+        crate::safe_text::one_line(.0)
+    )]
+    BadRetryMode(String),
+    #[error(
+        "max_attempts must be a whole number, not '{}' (AWS_MAX_ATTEMPTS or `max_attempts` in the config file)",
+        crate::safe_text::one_line(.0)
+    )]
+    BadMaxAttempts(String),
     #[error("{0}")]
     Endpoint(#[from] EndpointError),
-}
-
-/// The settings of the profile in use, as read from the AWS config file.
-#[derive(Debug, Default, Clone, PartialEq)]
-pub struct Profile {
-    pub values: HashMap<String, String>,
-}
-
-/// Reads `[default]` or `[profile NAME]` from an AWS config file (INI). A missing file is an
-/// empty profile, as for the AWS CLI; a named profile that is absent is an error.
-pub fn read_profile(text: &str, name: &str) -> Option<Profile> {
-    let wanted = if name == "default" {
-        "default".to_string()
-    } else {
-        format!("profile {name}")
-    };
-    let mut current: Option<bool> = None;
-    let mut found = None::<Profile>;
-    for line in text.lines() {
-        let line = line.trim();
-        if line.is_empty() || line.starts_with('#') || line.starts_with(';') {
-            continue;
-        }
-        if let Some(section) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
-            let section = section.split_whitespace().collect::<Vec<_>>().join(" ");
-            let matches = section == wanted;
-            current = Some(matches);
-            if matches && found.is_none() {
-                found = Some(Profile::default());
-            }
-            continue;
-        }
-        if current == Some(true)
-            && let (Some(profile), Some((k, v))) = (found.as_mut(), line.split_once('='))
-        {
-            profile
-                .values
-                .insert(k.trim().to_string(), v.trim().to_string());
-        }
-    }
-    found
-}
-
-fn load_profile(over: &Overrides, env: &dyn Env) -> Result<Profile, ConfigError> {
-    let explicit = over.profile.clone().or_else(|| env.var("AWS_PROFILE"));
-    let name = explicit.clone().unwrap_or_else(|| "default".into());
-    let path = env
-        .var("AWS_CONFIG_FILE")
-        .map(PathBuf::from)
-        .or_else(|| dirs::home_dir().map(|h| h.join(".aws").join("config")));
-    let text = match path {
-        Some(path) => match read_capped_to_string(&path, DOCUMENT_CAP) {
-            Ok(text) => text,
-            Err(e) if e.is_not_found() => String::new(),
-            Err(e) => {
-                return Err(ConfigError::ConfigFile {
-                    path,
-                    detail: e.to_string(),
-                });
-            }
-        },
-        None => String::new(),
-    };
-    match read_profile(&text, &name) {
-        Some(p) => Ok(p),
-        None if explicit.is_some() => Err(ConfigError::ProfileNotFound(name)),
-        None => Ok(Profile::default()),
-    }
 }
 
 fn valid_region(region: &str) -> bool {
@@ -144,14 +108,9 @@ fn valid_region(region: &str) -> bool {
         && bytes[bytes.len() - 1] != b'-'
 }
 
-/// The public endpoint of Cognito user pools in a region.
+/// The public endpoint of Cognito user pools in a region (neither FIPS nor dual stack).
 pub fn default_endpoint(region: &str) -> String {
-    let suffix = if region.starts_with("cn-") {
-        "amazonaws.com.cn"
-    } else {
-        "amazonaws.com"
-    };
-    format!("https://cognito-idp.{region}.{suffix}")
+    public_endpoint(region, false, false)
 }
 
 /// Everything resolved: where to send requests and how.
@@ -161,38 +120,132 @@ pub struct Resolved {
     pub settings: ClientSettings,
 }
 
+/// botocore's `ensure_boolean`: `true` in any case is true, anything else false.
+fn is_true(value: Option<String>) -> bool {
+    value.is_some_and(|v| v.eq_ignore_ascii_case("true"))
+}
+
+/// A setting from its environment variable, else from the profile.
+fn setting(env: &dyn Env, var: &str, scoped: &Scoped, key: &str) -> Option<String> {
+    env.var(var).or_else(|| {
+        scoped
+            .text(key)
+            .filter(|v| !v.is_empty())
+            .map(str::to_string)
+    })
+}
+
+/// The endpoint configured for Cognito, in botocore's order: `--endpoint-url`; unless
+/// configured endpoints are ignored, `AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER`,
+/// `AWS_ENDPOINT_URL`, the profile's `[services]` section, the profile's `endpoint_url`.
+fn configured_endpoint(
+    over: &Overrides,
+    env: &dyn Env,
+    scoped: &Scoped,
+) -> Result<Option<String>, ConfigError> {
+    if let Some(url) = &over.endpoint_url {
+        return Ok(Some(url.clone()));
+    }
+    let ignore = setting(
+        env,
+        "AWS_IGNORE_CONFIGURED_ENDPOINT_URLS",
+        scoped,
+        "ignore_configured_endpoint_urls",
+    );
+    if is_true(ignore) {
+        return Ok(None);
+    }
+    if let Some(url) = env
+        .var("AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER")
+        .or_else(|| env.var("AWS_ENDPOINT_URL"))
+    {
+        return Ok(Some(url));
+    }
+    if let Some(name) = scoped.text("services") {
+        let section = scoped
+            .files
+            .and_then(|f| f.services.get(name))
+            .filter(|s| !s.is_empty())
+            .ok_or_else(|| ConfigError::NoServicesSection(name.to_string()))?;
+        if let Some(ini::Value::Nested(service)) = section.get("cognito_identity_provider")
+            && let Some(url) = service.get("endpoint_url").filter(|u| !u.is_empty())
+        {
+            return Ok(Some(url.clone()));
+        }
+    }
+    Ok(scoped
+        .text("endpoint_url")
+        .filter(|u| !u.is_empty())
+        .map(str::to_string))
+}
+
+fn retry_policy(env: &dyn Env, scoped: &Scoped) -> Result<RetryPolicy, ConfigError> {
+    let mode = match setting(env, "AWS_RETRY_MODE", scoped, "retry_mode") {
+        Some(name) => RetryMode::parse(&name).ok_or(ConfigError::BadRetryMode(name))?,
+        None => RetryMode::Legacy,
+    };
+    let attempts = match setting(env, "AWS_MAX_ATTEMPTS", scoped, "max_attempts") {
+        Some(n) => Some(
+            n.trim()
+                .parse::<i64>()
+                .map_err(|_| ConfigError::BadMaxAttempts(n.clone()))?
+                .clamp(0, i64::from(u32::MAX)) as u32,
+        ),
+        None => None,
+    };
+    Ok(RetryPolicy::new(mode, attempts))
+}
+
+/// The output format the config asks for (`AWS_DEFAULT_OUTPUT`, else the profile's `output`),
+/// before the default `json`. `--output` is the caller's.
+pub fn output_format(over: &Overrides, env: &dyn Env) -> Result<Option<String>, ConfigError> {
+    if let Some(v) = env.var("AWS_DEFAULT_OUTPUT") {
+        return Ok(Some(v));
+    }
+    let files = ConfigFiles::load(env)?;
+    let name = profiles::profile_name(over.profile.as_deref(), env);
+    let scoped = files.scoped(name.as_deref())?;
+    Ok(scoped
+        .text("output")
+        .filter(|v| !v.is_empty())
+        .map(str::to_string))
+}
+
 pub fn resolve(over: &Overrides, env: &dyn Env) -> Result<Resolved, ConfigError> {
-    let profile = load_profile(over, env)?;
-    let from_profile = |key: &str| profile.values.get(key).cloned().filter(|v| !v.is_empty());
+    let files = ConfigFiles::load(env)?;
+    let name = profiles::profile_name(over.profile.as_deref(), env);
+    let scoped = files.scoped(name.as_deref())?;
     let region = over
         .region
         .clone()
+        .or_else(|| setting(env, "AWS_DEFAULT_REGION", &scoped, "region"))
         .or_else(|| env.var("AWS_REGION"))
-        .or_else(|| env.var("AWS_DEFAULT_REGION"))
-        .or_else(|| from_profile("region"))
         .or_else(|| over.pool_region.clone());
     if let Some(r) = &region
         && !valid_region(r)
     {
         return Err(ConfigError::BadRegion(r.clone()));
     }
-    let endpoint = over
-        .endpoint_url
-        .clone()
-        .or_else(|| env.var("AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER"))
-        .or_else(|| env.var("AWS_ENDPOINT_URL"))
-        .or_else(|| from_profile("endpoint_url"));
-    let endpoint = match (endpoint, &region) {
+    let endpoint = match (configured_endpoint(over, env, &scoped)?, &region) {
         (Some(url), _) => url,
-        (None, Some(region)) => default_endpoint(region),
+        (None, Some(region)) => {
+            let fips = setting(env, "AWS_USE_FIPS_ENDPOINT", &scoped, "use_fips_endpoint");
+            let dual = setting(
+                env,
+                "AWS_USE_DUALSTACK_ENDPOINT",
+                &scoped,
+                "use_dualstack_endpoint",
+            );
+            public_endpoint(region, is_true(fips), is_true(dual))
+        }
         (None, None) => return Err(ConfigError::NoRegion),
     };
     let mut settings = ClientSettings::new(Endpoint::parse(&endpoint)?);
     settings.ca_bundle = over
         .ca_bundle
         .clone()
-        .or_else(|| env.var("AWS_CA_BUNDLE").map(PathBuf::from))
-        .or_else(|| from_profile("ca_bundle").map(PathBuf::from));
+        .or_else(|| setting(env, "AWS_CA_BUNDLE", &scoped, "ca_bundle").map(PathBuf::from));
+    settings.verify_tls = !over.no_verify_ssl;
     let secs = |s: u64| (s > 0).then(|| Duration::from_secs(s));
     if let Some(s) = over.connect_timeout_secs {
         settings.connect_timeout = secs(s);
@@ -201,7 +254,7 @@ pub fn resolve(over: &Overrides, env: &dyn Env) -> Result<Resolved, ConfigError>
         settings.request_timeout = secs(s);
     }
     settings.debug = over.debug;
-    settings.retry = RetryPolicy::default();
+    settings.retry = retry_policy(env, &scoped)?;
     Ok(Resolved { region, settings })
 }
 
@@ -225,7 +278,7 @@ mod tests {
     }
 
     #[test]
-    fn region_order_flag_then_aws_region_then_default_region() {
+    fn region_order_flag_then_default_region_then_aws_region_last() {
         let r = resolve_with(
             Overrides {
                 region: Some("eu-west-1".into()),
@@ -246,7 +299,17 @@ mod tests {
             ],
         )
         .unwrap();
-        assert_eq!(r.region.as_deref(), Some("us-east-2"));
+        assert_eq!(
+            r.region.as_deref(),
+            Some("ap-south-1"),
+            "awscli v1 reads AWS_DEFAULT_REGION"
+        );
+        let r = resolve_with(Overrides::default(), &[("AWS_REGION", "us-east-2")]).unwrap();
+        assert_eq!(
+            r.region.as_deref(),
+            Some("us-east-2"),
+            "AWS_REGION when nothing else"
+        );
         let r = resolve_with(
             Overrides::default(),
             &[("AWS_DEFAULT_REGION", "cn-north-1")],
