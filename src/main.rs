@@ -1,12 +1,19 @@
 #![deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use clap::Parser;
-use cognito_mfa::cli::Cli;
+use cognito_mfa::cli::{self, Cli, Prepared};
 use cognito_mfa::failure::{EXIT_OK, EXIT_OTHER, EXIT_USAGE, Failure};
 use cognito_mfa::safe_text::lines;
 
 fn main() {
-    let code = match Cli::try_parse() {
+    let cmd = cli::command();
+    let args = match cli::prepare(&cmd, std::env::args_os().collect()) {
+        Prepared::Version => {
+            print!("{}", cmd.render_version());
+            std::process::exit(EXIT_OK);
+        }
+        Prepared::Args(args) => args,
+    };
+    let code = match cli::parse(&cmd, args) {
         Ok(cli) => run(cli),
         Err(e) => {
             print_clap(&e);

@@ -2,12 +2,14 @@
 //! subcommands, and each command's flags (one module per command). Nothing here imports from
 //! `commands`: the commands read these types, not the other way round.
 
+mod argv;
 mod aws;
 mod demo;
 mod enroll;
 mod presentation;
 mod sign_in;
 
+pub use argv::Prepared;
 pub use aws::{AssociateArgs, AwsCommonArgs, SkeletonKind, VerifyArgs};
 pub use demo::DemoArgs;
 pub use enroll::{EnrollArgs, parse_duration_secs};
@@ -19,6 +21,25 @@ use crate::failure::Failure;
 use crate::output::{self, Format};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
+
+/// The command line's definition, built (global options known to every subcommand).
+pub fn command() -> clap::Command {
+    let mut cmd = <Cli as clap::CommandFactory>::command();
+    cmd.build();
+    cmd
+}
+
+/// The arguments as clap should see them, or `--version` (see `argv.rs`).
+pub fn prepare(cmd: &clap::Command, args: Vec<std::ffi::OsString>) -> Prepared {
+    argv::prepare(cmd, args)
+}
+
+/// Parses a prepared command line.
+pub fn parse(cmd: &clap::Command, args: Vec<std::ffi::OsString>) -> Result<Cli, clap::Error> {
+    let mut cmd = cmd.clone();
+    let matches = cmd.try_get_matches_from_mut(args)?;
+    <Cli as clap::FromArgMatches>::from_arg_matches(&matches).map_err(|e| e.format(&mut cmd))
+}
 
 #[derive(Parser)]
 #[command(

@@ -1,6 +1,7 @@
 //! Printing a response as the AWS CLI does: json, text, yaml, yaml-stream or table, after an
 //! optional JMESPath `--query`.
 
+mod legacy_literal;
 mod scalar;
 mod table;
 
@@ -45,7 +46,7 @@ fn compile(query: &str) -> Result<jmespath::Expression<'static>, OutputError> {
             "it nests more than {QUERY_LIMIT} operators and brackets deep"
         )));
     }
-    jmespath::compile(query).map_err(|e| bad(e.to_string()))
+    jmespath::compile(&legacy_literal::modernise(query)).map_err(|e| bad(e.to_string()))
 }
 
 /// Applies a JMESPath expression to a response.
