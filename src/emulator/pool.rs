@@ -6,7 +6,7 @@ use super::capped::CappedMap;
 use super::config::{ClientConfig, EmulatorConfig, MfaConfiguration, UserStatus};
 use super::fault::Fault;
 use super::jwt::JwtKey;
-use super::random::{random_token, uuid_v4};
+use super::random::{cognito_refresh_token, uuid_v4};
 use super::session::Sessions;
 use crate::auth::{PasswordVerifier, ServerSession};
 use crate::secret::Sensitive;
@@ -257,7 +257,7 @@ impl PoolState {
         id.insert("exp".into(), (now + validity).into());
         id.insert("iat".into(), now.into());
         let refresh_token = with_refresh.then(|| {
-            let token = random_token(96);
+            let token = cognito_refresh_token();
             self.refresh_tokens.insert(
                 token.clone(),
                 RefreshGrant {

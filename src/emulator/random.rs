@@ -11,6 +11,41 @@ pub fn random_token(bytes: usize) -> String {
     URL_SAFE_NO_PAD.encode(&buffer[..])
 }
 
+/// A session string shaped as Cognito's: an AWS Encryption SDK message (version 1, type 0x80,
+/// algorithm suite 0x0178, a random 16-byte message id, the encryption context
+/// `Service=CognitoUserPools`, one `aws-kms` data key) whose rest is random here, in URL-safe
+/// base64 without padding. Like Cognito's, every session begins `AYABe` (so never with `-`).
+pub fn cognito_session() -> String {
+    const KMS_KEY: &[u8] =
+        b"arn:aws:kms:us-east-1:000000000000:key/00000000-0000-4000-8000-000000000000";
+    let mut bytes = Zeroizing::new(Vec::with_capacity(320));
+    bytes.extend_from_slice(&[0x01, 0x80, 0x01, 0x78]);
+    bytes.extend_from_slice(&random_key(16));
+    bytes.extend_from_slice(&[0x00, 0x1d, 0x00, 0x01, 0x00, 0x07]);
+    bytes.extend_from_slice(b"Service");
+    bytes.extend_from_slice(&[0x00, 0x10]);
+    bytes.extend_from_slice(b"CognitoUserPools");
+    bytes.extend_from_slice(&[0x00, 0x01, 0x00, 0x07]);
+    bytes.extend_from_slice(b"aws-kms");
+    bytes.extend_from_slice(&[0x00, KMS_KEY.len() as u8]);
+    bytes.extend_from_slice(KMS_KEY);
+    bytes.extend_from_slice(&random_key(192));
+    URL_SAFE_NO_PAD.encode(&bytes[..])
+}
+
+/// A refresh token shaped as Cognito's: a JWE in compact form (`eyJjdHkiOiJKV1Qi…`, five
+/// dot-separated parts), opaque and random here.
+pub fn cognito_refresh_token() -> String {
+    let header = URL_SAFE_NO_PAD.encode(br#"{"cty":"JWT","enc":"A256GCM","alg":"RSA-OAEP"}"#);
+    format!(
+        "{header}.{}.{}.{}.{}",
+        random_token(256),
+        random_token(12),
+        random_token(96),
+        random_token(16)
+    )
+}
+
 /// Random key bytes (a TOTP secret's key).
 pub fn random_key(bytes: usize) -> Zeroizing<Vec<u8>> {
     let mut buffer = Zeroizing::new(vec![0u8; bytes]);
@@ -80,6 +115,41 @@ mod tests {
         let text = base32_upper(&key);
         assert_eq!(text.len(), 52);
         assert_eq!(crate::totp::decode_secret(&text).unwrap(), key.to_vec());
+    }
+
+    #[test]
+    fn sessions_look_like_cognitos() {
+        let a = cognito_session();
+        let b = cognito_session();
+        assert_ne!(a, b);
+        for s in [&a, &b] {
+            assert!(s.starts_with("AYABe"), "{s}");
+            assert!(
+                s.contains("AHQABAAdTZXJ2aWNlABBDb2duaXRvVXNlclBvb2xz"),
+                "{s}"
+            );
+            assert!(
+                (20..=2048).contains(&s.len()),
+                "Cognito's length limits: {}",
+                s.len()
+            );
+            assert!(
+                s.bytes()
+                    .all(|c| c.is_ascii_alphanumeric() || c == b'-' || c == b'_'),
+                "{s}"
+            );
+        }
+    }
+
+    #[test]
+    fn refresh_tokens_look_like_cognitos() {
+        let t = cognito_refresh_token();
+        assert!(
+            t.starts_with("eyJjdHkiOiJKV1QiLCJlbmMiOiJBMjU2R0NNIiwiYWxnIjoiUlNBLU9BRVAifQ."),
+            "{t}"
+        );
+        assert_eq!(t.split('.').count(), 5);
+        assert_ne!(t, cognito_refresh_token());
     }
 
     #[test]

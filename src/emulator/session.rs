@@ -3,7 +3,7 @@
 
 use super::capped::CappedMap;
 use super::fault::Fault;
-use super::random::random_token;
+use super::random::cognito_session;
 
 /// What a session is waiting for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -74,7 +74,7 @@ impl Sessions {
     /// Stores a new session and returns its opaque value.
     pub fn open(&mut self, session: Session, now: u64) -> String {
         self.prune(now);
-        let value = random_token(192);
+        let value = cognito_session();
         self.entries.insert(value.clone(), Entry::Live(session));
         value
     }
