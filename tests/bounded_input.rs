@@ -127,8 +127,22 @@ fn configuration_files_that_never_end() {
         "--region",
         "eu-west-1",
     ]);
-    c.env("AWS_CONFIG_FILE", "/dev/zero");
+    let huge = tempfile::NamedTempFile::new().unwrap();
+    huge.as_file().set_len(3 * 1024 * 1024 * 1024).unwrap();
+    c.env("AWS_CONFIG_FILE", huge.path());
     refused(&output_within(c, None), 253, "larger than 1 MiB");
+    // A device is not a regular file: botocore ignores it, and so do we, without reading it.
+    let mut c = command(&[
+        "associate-software-token",
+        "--access-token",
+        "abc",
+        "--endpoint-url",
+        CLOSED,
+    ]);
+    c.env("AWS_CONFIG_FILE", "/dev/zero")
+        .env("AWS_SHARED_CREDENTIALS_FILE", "/dev/zero")
+        .env("AWS_MAX_ATTEMPTS", "1");
+    refused(&output_within(c, None), 255, "Could not connect");
     refused(
         &run(&[
             "associate-software-token",
