@@ -58,6 +58,9 @@ fn run_with(cmd: Cmd, url: &str, format: &str, [read, connect]: [&str; 2]) -> Ou
         .args(["--cli-read-timeout", read, "--cli-connect-timeout", connect])
         .env("AWS_CONFIG_FILE", "/nonexistent/aws-config")
         .env("COGNITO_MFA_KEYCHAIN", "none")
+        // The standard retry mode's 3 attempts (legacy, the default, makes 5 with longer waits).
+        .env("AWS_RETRY_MODE", "standard")
+        .env_remove("AWS_MAX_ATTEMPTS")
         .env_remove("AWS_DEFAULT_OUTPUT");
     output_within(command, Some(b"Corr3ct-Horse!\n"))
 }

@@ -71,3 +71,15 @@ impl Theme {
         Style::new().add_modifier(Modifier::UNDERLINED)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_forced_choice_beats_no_color() {
+        assert!(Theme::choose(Some(true)).color);
+        assert!(!Theme::choose(Some(false)).color);
+        assert_eq!(Theme::choose(None), Theme::from_env());
+    }
+}
