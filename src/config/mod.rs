@@ -5,14 +5,17 @@
 //! region are tried before giving up.
 
 mod endpoints;
+mod env;
+mod error;
 mod ini;
 mod profiles;
 
-use crate::cognito::endpoint::{Endpoint, EndpointError};
+use crate::cognito::endpoint::Endpoint;
 use crate::cognito::{ClientSettings, RetryMode, RetryPolicy};
 pub use endpoints::public_endpoint;
+pub use env::{Env, ProcessEnv};
+pub use error::ConfigError;
 use profiles::{ConfigFiles, Scoped};
-use std::collections::HashMap;
 use std::path::PathBuf;
 use std::time::Duration;
 
@@ -36,65 +39,6 @@ pub struct Overrides {
 pub fn region_of_pool(pool_id: &str) -> Option<String> {
     let (region, rest) = pool_id.split_once('_')?;
     (valid_region(region) && !rest.is_empty()).then(|| region.to_owned())
-}
-
-/// Where environment variables come from: the process, or a map in tests.
-pub trait Env {
-    fn var(&self, key: &str) -> Option<String>;
-    /// The home directory, where `~/.aws/config` is.
-    fn home(&self) -> Option<PathBuf> {
-        self.var("HOME").map(PathBuf::from)
-    }
-}
-
-pub struct ProcessEnv;
-
-impl Env for ProcessEnv {
-    fn var(&self, key: &str) -> Option<String> {
-        std::env::var(key).ok().filter(|v| !v.is_empty())
-    }
-    fn home(&self) -> Option<PathBuf> {
-        dirs::home_dir()
-    }
-}
-
-impl Env for HashMap<&str, &str> {
-    fn var(&self, key: &str) -> Option<String> {
-        self.get(key)
-            .map(|v| v.to_string())
-            .filter(|v| !v.is_empty())
-    }
-}
-
-#[derive(Debug, thiserror::Error)]
-pub enum ConfigError {
-    #[error(
-        "You must specify a region: --region (e.g. eu-west-1), AWS_DEFAULT_REGION, or `region` in the config file. A user pool id (--user-pool-id eu-west-1_AbC123) also gives it."
-    )]
-    NoRegion,
-    #[error("Provided region_name '{0}' doesn't match a supported format.")]
-    BadRegion(String),
-    #[error("The config profile ({0}) could not be found")]
-    ProfileNotFound(String),
-    #[error("Cannot read the AWS config file {}: {detail}", crate::safe_text::one_line(&path.to_string_lossy()))]
-    ConfigFile { path: PathBuf, detail: String },
-    #[error(
-        "The profile is configured to use the services section but the \"{name}\" services configuration does not exist. Add a [services {name}] section to the config file or remove `services` from the profile.",
-        name = crate::safe_text::one_line(.0)
-    )]
-    NoServicesSection(String),
-    #[error(
-        "Invalid value provided to retry mode: {}, valid values are: legacy, standard, adaptive (AWS_RETRY_MODE or `retry_mode` in the config file)",
-        crate::safe_text::one_line(.0)
-    )]
-    BadRetryMode(String),
-    #[error(
-        "max_attempts must be a whole number, not '{}' (AWS_MAX_ATTEMPTS or `max_attempts` in the config file)",
-        crate::safe_text::one_line(.0)
-    )]
-    BadMaxAttempts(String),
-    #[error("{0}")]
-    Endpoint(#[from] EndpointError),
 }
 
 fn valid_region(region: &str) -> bool {

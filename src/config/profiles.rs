@@ -9,8 +9,9 @@
 //! - each section of the credentials file is a profile of that name whose keys override the
 //!   config file's (only the keys read here are kept: never the secrets).
 
+use super::env::Env;
+use super::error::ConfigError;
 use super::ini::{self, Section, Value};
-use super::{ConfigError, Env};
 use crate::capped_read::{DOCUMENT_CAP, read_capped_to_string};
 use std::collections::HashMap;
 use std::path::PathBuf;

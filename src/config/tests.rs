@@ -1,6 +1,8 @@
 //! Resolution rules, without the AWS CLI (the differential test compares with it).
 
 use super::*;
+use crate::cognito::endpoint::EndpointError;
+use std::collections::HashMap;
 use std::io::Write;
 
 fn resolve_with(
