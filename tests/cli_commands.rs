@@ -11,6 +11,7 @@ fn run(args: &[&str]) -> Output {
         .env_remove("AWS_REGION")
         .env_remove("AWS_DEFAULT_REGION")
         .env_remove("AWS_PROFILE")
+        .env_remove("AWS_DEFAULT_PROFILE")
         .env_remove("AWS_ENDPOINT_URL")
         .env_remove("AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER")
         .env_remove("AWS_DEFAULT_OUTPUT")

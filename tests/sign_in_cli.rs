@@ -29,6 +29,7 @@ fn run_with(emu: &EmulatorThread, args: &[&str], stdin: &str, env: &[(&str, &str
         .args(args)
         .args(["--endpoint-url", &emu.endpoint])
         .env_remove("AWS_PROFILE")
+        .env_remove("AWS_DEFAULT_PROFILE")
         .env_remove("AWS_DEFAULT_OUTPUT")
         .env_remove("COGNITO_MFA_CLIENT_SECRET")
         .env("AWS_CONFIG_FILE", "/nonexistent/aws-config")
