@@ -316,7 +316,11 @@ fn the_config_sets_the_key_and_a_session_token() {
     let pool = format!(
         "{}\n[admin]\naccess_key_id = \"AKIATESTKEY000000001\"\nsecret_access_key = \"s3cr3t\"\n\
          session_token = \"tok\"\n[generated_users]\ncount = 3\nprefix = \"agent\"\n",
+        // The embedded pool without its own [admin] section.
         cognito_mfa::emulator::config::EMBEDDED_CONFIG
+            .split("\n[admin]")
+            .next()
+            .unwrap()
     );
     std::fs::write(&path, pool).unwrap();
     let (mut child, report) = support::emulator_process::start_emulator(
