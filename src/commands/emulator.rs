@@ -1,21 +1,31 @@
-//! `cognito-mfa emulator [--port N] [--config FILE]`: serve the emulator until Ctrl-C or SIGTERM.
+//! `cognito-mfa emulator [--port N] [--config FILE] [--tls [--ca-out FILE]]`: serve the emulator
+//! until Ctrl-C or SIGTERM.
 
+use crate::cli::EmulatorArgs;
 use crate::emulator::{Emulator, EmulatorConfig, EmulatorError};
+use crate::failure::Failure;
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::Path;
 
 /// Prints the start-up report as the first line on stdout, logs requests to stderr, and serves
-/// until Ctrl-C or SIGTERM. Port `None` or 0: any free port (the report names it).
-pub async fn run(port: Option<u16>, config: Option<PathBuf>) -> Result<(), EmulatorError> {
-    let config = match &config {
-        Some(path) => EmulatorConfig::from_file(path)?,
-        None => EmulatorConfig::embedded()?,
-    };
+/// until Ctrl-C or SIGTERM. Port `None` or 0: any free port (the report names it). With
+/// `--ca-out` the CA certificate is on disk before the report is printed.
+pub async fn run(args: &EmulatorArgs) -> Result<(), Failure> {
+    let config = match &args.config {
+        Some(path) => EmulatorConfig::from_file(path),
+        None => EmulatorConfig::embedded(),
+    }
+    .map_err(|e| Failure::Config(e.to_string()))?;
     let running = Emulator::new(config)
-        .port(port.unwrap_or(0))
+        .port(args.port.unwrap_or(0))
+        .tls(args.tls)
         .log_requests(true)
         .start()
-        .await?;
+        .await
+        .map_err(failure)?;
+    if let (Some(path), Some(pem)) = (&args.ca_out, &running.report().ca_certificate) {
+        write_ca(path, pem)?;
+    }
     {
         let mut stdout = std::io::stdout().lock();
         let _ = writeln!(stdout, "{}", running.report().to_json_line());
@@ -28,7 +38,32 @@ pub async fn run(port: Option<u16>, config: Option<PathBuf>) -> Result<(), Emula
     let stopped = wait_for_stop_signal().await;
     eprintln!("cognito-mfa emulator: stopping");
     running.shutdown().await;
-    stopped
+    stopped.map_err(failure)
+}
+
+fn failure(e: EmulatorError) -> Failure {
+    match e {
+        EmulatorError::Config(e) => Failure::Config(e.to_string()),
+        e @ EmulatorError::Bind { .. } => {
+            Failure::Other(format!("{e}. Choose another --port, or stop what uses it."))
+        }
+        e @ EmulatorError::Tls(_) => Failure::Other(format!(
+            "{e}. This is a fault of cognito-mfa; run without --tls, and report it."
+        )),
+        e @ EmulatorError::Signal(_) => Failure::Other(format!(
+            "{e}. The emulator cannot be stopped cleanly here; run it where signals can be handled."
+        )),
+    }
+}
+
+/// The CA certificate (public: no key) for `--ca-bundle`.
+fn write_ca(path: &Path, pem: &str) -> Result<(), Failure> {
+    std::fs::write(path, pem).map_err(|e| {
+        Failure::Config(format!(
+            "Cannot write the CA certificate to {}: {e}. Choose a writable --ca-out path.",
+            crate::safe_text::one_line(&path.display().to_string())
+        ))
+    })
 }
 
 #[cfg(unix)]

@@ -29,6 +29,7 @@ mod routes;
 mod server;
 mod session;
 mod shared;
+mod tls;
 mod trim;
 
 pub use clock::{Clock, ManualClock, SystemClock};
@@ -38,12 +39,14 @@ pub use config::{
 };
 pub use routes::MAX_BODY_BYTES;
 pub use server::SHUTDOWN_GRACE;
+pub use tls::TlsError;
 
 use crate::secret::Sensitive;
 use pool::PoolState;
 use proofs::Proofs;
 use serde::Serialize;
 use shared::{Limits, Shared};
+use tls::TlsIdentity;
 use std::net::{Ipv4Addr, SocketAddr};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
@@ -58,6 +61,8 @@ pub enum EmulatorError {
     Bind { port: u16, source: std::io::Error },
     #[error("cannot wait for Ctrl-C or SIGTERM: {0}")]
     Signal(std::io::Error),
+    #[error(transparent)]
+    Tls(#[from] TlsError),
 }
 
 /// An emulator ready to start: the pool, the port (0: any free one), the clock, logging, the
@@ -69,6 +74,7 @@ pub struct Emulator {
     log_requests: bool,
     limits: Limits,
     proofs: Proofs,
+    tls: bool,
 }
 
 impl Emulator {
@@ -80,7 +86,15 @@ impl Emulator {
             log_requests: false,
             limits: Limits::default(),
             proofs: Proofs::default(),
+            tls: false,
         }
+    }
+
+    /// Serves HTTPS instead of HTTP, with a certificate for 127.0.0.1 and localhost signed by a
+    /// CA made at start-up (its PEM is in the report, `ca_certificate`).
+    pub fn tls(mut self, on: bool) -> Self {
+        self.tls = on;
+        self
     }
 
     /// How long a whole request may take once its headers are in, body included (default
@@ -136,8 +150,15 @@ impl Emulator {
                 port: self.port,
                 source,
             })?;
-        let endpoint = format!("http://{addr}");
-        let report = StartupReport::new(&endpoint, &self.config);
+        let identity = if self.tls {
+            Some(TlsIdentity::generate()?)
+        } else {
+            None
+        };
+        let scheme = if identity.is_some() { "https" } else { "http" };
+        let endpoint = format!("{scheme}://{addr}");
+        let mut report = StartupReport::new(&endpoint, &self.config);
+        report.ca_certificate = identity.as_ref().map(|i| i.ca_pem.clone());
         let issuer = format!("{endpoint}/{}", self.config.pool.id);
         let shared = Arc::new(Shared {
             state: Mutex::new(PoolState::new(self.config, issuer)),
@@ -149,7 +170,13 @@ impl Emulator {
             peak_open: std::sync::atomic::AtomicUsize::new(0),
         });
         let (shutdown, receiver) = watch::channel(false);
-        let task = tokio::spawn(server::serve(listener, shared.clone(), receiver));
+        let acceptor = identity.map(|i| i.acceptor);
+        let task = tokio::spawn(server::serve(
+            listener,
+            shared.clone(),
+            acceptor,
+            receiver,
+        ));
         Ok(RunningEmulator {
             addr,
             endpoint,
@@ -176,7 +203,7 @@ impl RunningEmulator {
         self.addr
     }
 
-    /// `http://127.0.0.1:PORT`
+    /// `http://127.0.0.1:PORT`, or `https://…` with `tls`.
     pub fn endpoint(&self) -> &str {
         &self.endpoint
     }
@@ -235,6 +262,9 @@ pub struct StartupReport {
     pub user_pool_id: String,
     pub client_id: String,
     pub users: Vec<DemoUser>,
+    /// With `tls`: the PEM certificate of the CA that signed the server's certificate.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ca_certificate: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -262,6 +292,7 @@ impl StartupReport {
                     password: u.password.clone(),
                 })
                 .collect(),
+            ca_certificate: None,
         }
     }
 
