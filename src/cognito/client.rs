@@ -368,7 +368,10 @@ fn certificate_refusal<'a>(e: &'a (dyn std::error::Error + 'static)) -> Option<&
         {
             return Some(tls);
         }
-        next = match error.downcast_ref::<std::io::Error>().and_then(|io| io.get_ref()) {
+        next = match error
+            .downcast_ref::<std::io::Error>()
+            .and_then(|io| io.get_ref())
+        {
             Some(wrapped) => Some(wrapped as &(dyn std::error::Error + 'static)),
             None => error.source(),
         };

@@ -46,10 +46,10 @@ use pool::PoolState;
 use proofs::Proofs;
 use serde::Serialize;
 use shared::{Limits, Shared};
-use tls::TlsIdentity;
 use std::net::{Ipv4Addr, SocketAddr};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
+use tls::TlsIdentity;
 use tokio::sync::watch;
 use tokio::task::JoinHandle;
 
@@ -171,12 +171,7 @@ impl Emulator {
         });
         let (shutdown, receiver) = watch::channel(false);
         let acceptor = identity.map(|i| i.acceptor);
-        let task = tokio::spawn(server::serve(
-            listener,
-            shared.clone(),
-            acceptor,
-            receiver,
-        ));
+        let task = tokio::spawn(server::serve(listener, shared.clone(), acceptor, receiver));
         Ok(RunningEmulator {
             addr,
             endpoint,
