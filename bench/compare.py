@@ -16,6 +16,7 @@ AWS = os.environ["AWS"]
 PYCOGNITO_PY = os.environ["PYCOGNITO_PY"]
 MOTO = os.environ["MOTO_SERVER"]
 ROUNDS = int(os.environ.get("ROUNDS", "30"))
+BASELINE = os.environ.get("BASELINE_BIN")
 TARGET = "AWSCognitoIdentityProviderService."
 
 
@@ -136,9 +137,14 @@ def main():
             open(tok_file, "w").write(token)
             body = os.path.join(tmp, f"{peer}.json")
             open(body, "w").write(json.dumps({"AccessToken": token}))
+            # BASELINE_BIN: another build of cognito-mfa (e.g. with another TLS provider), timed too.
+            baseline = [("cognito-mfa BASELINE_BIN", lambda: [BASELINE, "associate-software-token", "--access-token",
+                                                             f"file://{tok_file}", "--endpoint-url", ep, *ours_ca],
+                         {0}, None)] if BASELINE else []
             results[f"associate/{peer}"] = compare(f"associate-software-token against {peer}", [
                 ("cognito-mfa", lambda: [BIN, "associate-software-token", "--access-token", f"file://{tok_file}",
                                          "--endpoint-url", ep, *ours_ca], {0}, None),
+                *baseline,
                 ("curl", lambda: ["curl", "-sS", "-f", "-o", "/dev/null", "-X", "POST", ep, "-H",
                                   "Content-Type: application/x-amz-json-1.1", "-H",
                                   "X-Amz-Target: " + TARGET + "AssociateSoftwareToken", "--data-binary", "@" + body,
