@@ -26,6 +26,9 @@ pub async fn run(args: &EmulatorArgs) -> Result<(), Failure> {
     if let (Some(path), Some(pem)) = (&args.ca_out, &running.report().ca_certificate) {
         write_ca(path, pem)?;
     }
+    // Before the report: whoever reads it may send SIGTERM at once, and must not find the
+    // default action (death by signal) still in place.
+    let stop = StopSignals::install().map_err(failure)?;
     {
         let mut stdout = std::io::stdout().lock();
         let _ = writeln!(stdout, "{}", running.report().to_json_line());
@@ -35,7 +38,7 @@ pub async fn run(args: &EmulatorArgs) -> Result<(), Failure> {
         "cognito-mfa emulator: serving {} (Ctrl-C to stop)",
         running.endpoint()
     );
-    let stopped = wait_for_stop_signal().await;
+    let stopped = stop.wait().await;
     eprintln!("cognito-mfa emulator: stopping");
     running.shutdown().await;
     stopped.map_err(failure)
@@ -66,17 +69,39 @@ fn write_ca(path: &Path, pem: &str) -> Result<(), Failure> {
     })
 }
 
-#[cfg(unix)]
-async fn wait_for_stop_signal() -> Result<(), EmulatorError> {
-    use tokio::signal::unix::{SignalKind, signal};
-    let mut term = signal(SignalKind::terminate()).map_err(EmulatorError::Signal)?;
-    tokio::select! {
-        result = tokio::signal::ctrl_c() => result.map_err(EmulatorError::Signal),
-        _ = term.recv() => Ok(()),
-    }
+/// Ctrl-C and SIGTERM, listened for from `install` on.
+struct StopSignals {
+    #[cfg(unix)]
+    interrupt: tokio::signal::unix::Signal,
+    #[cfg(unix)]
+    terminate: tokio::signal::unix::Signal,
 }
 
-#[cfg(not(unix))]
-async fn wait_for_stop_signal() -> Result<(), EmulatorError> {
-    tokio::signal::ctrl_c().await.map_err(EmulatorError::Signal)
+impl StopSignals {
+    #[cfg(unix)]
+    fn install() -> Result<Self, EmulatorError> {
+        use tokio::signal::unix::{SignalKind, signal};
+        Ok(Self {
+            interrupt: signal(SignalKind::interrupt()).map_err(EmulatorError::Signal)?,
+            terminate: signal(SignalKind::terminate()).map_err(EmulatorError::Signal)?,
+        })
+    }
+
+    #[cfg(unix)]
+    async fn wait(mut self) -> Result<(), EmulatorError> {
+        tokio::select! {
+            _ = self.interrupt.recv() => Ok(()),
+            _ = self.terminate.recv() => Ok(()),
+        }
+    }
+
+    #[cfg(not(unix))]
+    fn install() -> Result<Self, EmulatorError> {
+        Ok(Self {})
+    }
+
+    #[cfg(not(unix))]
+    async fn wait(self) -> Result<(), EmulatorError> {
+        tokio::signal::ctrl_c().await.map_err(EmulatorError::Signal)
+    }
 }
