@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Whole-process comparison: cognito-mfa vs curl vs the AWS CLI (and pycognito for sign-in),
 # interleaved, against moto and the embedded emulator on loopback. Prints medians and ratios.
-#   usage: bench/compare.sh            env: ROUNDS (default 30), SIGN_IN=0 to skip sign-in
+#   usage: bench/compare.sh            env: ROUNDS (default 30), SIGN_IN=0 to skip sign-in,
+#                                      BASELINE_BIN=path: time another cognito-mfa build beside it,
+#                                      MOTO=0: the embedded emulator only (HTTP and HTTPS)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cargo build --release --quiet

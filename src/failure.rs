@@ -40,6 +40,8 @@ impl Failure {
             Self::Usage(_) => EXIT_USAGE,
             Self::Config(_) => EXIT_CONFIG,
             Self::Api(ApiError::Service(_)) => EXIT_SERVICE,
+            // Which CAs to trust is configuration (--ca-bundle, AWS_CA_BUNDLE).
+            Self::Api(ApiError::Certificate { .. }) => EXIT_CONFIG,
             Self::Api(_) | Self::Other(_) => EXIT_OTHER,
             Self::Interrupted | Self::Cancelled(_) => EXIT_INTERRUPTED,
             Self::Signalled(signal, _) => 128 + signal,

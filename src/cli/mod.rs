@@ -220,4 +220,12 @@ pub struct EmulatorArgs {
     /// as `[generated_users] count = N` in the config.
     #[arg(long, value_name = "N")]
     pub generate_users: Option<usize>,
+    /// Serve HTTPS with a certificate for 127.0.0.1 and localhost signed by a CA made at
+    /// start-up; the report's `ca_certificate` holds that CA, for --ca-bundle.
+    #[arg(long)]
+    pub tls: bool,
+    /// With --tls: also write the CA certificate (PEM) to FILE, for --ca-bundle or
+    /// AWS_CA_BUNDLE. It is written before the report is printed.
+    #[arg(long, value_name = "FILE", requires = "tls")]
+    pub ca_out: Option<PathBuf>,
 }

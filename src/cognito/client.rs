@@ -286,6 +286,12 @@ impl CognitoClient {
             let after = self.inner.settings.request_timeout.unwrap_or_default();
             return ApiError::Timeout { operation, after };
         }
+        if let Some(refused) = certificate_refusal(e) {
+            return ApiError::Certificate {
+                endpoint: self.inner.settings.endpoint.as_str().to_string(),
+                detail: one_line(&refused.to_string()).into_owned(),
+            };
+        }
         if e.is_connect() {
             return ApiError::Connect {
                 endpoint: self.inner.settings.endpoint.as_str().to_string(),
@@ -342,6 +348,27 @@ fn describe_bad_body(bytes: &[u8], e: &serde_json::Error) -> String {
     } else {
         "not JSON".into()
     }
+}
+
+/// rustls's refusal of the server's certificate, wherever it is in the chain of causes (an
+/// `io::Error` hides the error it wraps from `source()`: it is looked into instead).
+fn certificate_refusal<'a>(e: &'a (dyn std::error::Error + 'static)) -> Option<&'a rustls::Error> {
+    let mut next: Option<&(dyn std::error::Error + 'static)> = Some(e);
+    while let Some(error) = next {
+        if let Some(tls @ rustls::Error::InvalidCertificate(_)) =
+            error.downcast_ref::<rustls::Error>()
+        {
+            return Some(tls);
+        }
+        next = match error
+            .downcast_ref::<std::io::Error>()
+            .and_then(|io| io.get_ref())
+        {
+            Some(wrapped) => Some(wrapped as &(dyn std::error::Error + 'static)),
+            None => error.source(),
+        };
+    }
+    None
 }
 
 fn root_cause(e: &(dyn std::error::Error + 'static)) -> String {

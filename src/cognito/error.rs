@@ -125,6 +125,11 @@ pub enum ApiError {
         "Could not connect to {endpoint}: {detail}. Check the network, the region and --endpoint-url (and HTTPS_PROXY / NO_PROXY if a proxy is needed)."
     )]
     Connect { endpoint: String, detail: String },
+    /// The server's certificate was refused: not retried, since trying again changes nothing.
+    #[error(
+        "The certificate of {endpoint} is not trusted: {detail}. If the endpoint is right and uses a private CA (a proxy, a local emulator), give that CA's PEM file with --ca-bundle or AWS_CA_BUNDLE; otherwise check --endpoint-url."
+    )]
+    Certificate { endpoint: String, detail: String },
     /// A 3xx answer: redirects are never followed, so nothing goes anywhere but the endpoint.
     #[error(
         "The endpoint answered the {operation} call with HTTP {status}, a redirect to {location}, which is not followed: Cognito never redirects. Check --endpoint-url."
@@ -187,6 +192,7 @@ impl ApiError {
             Self::Timeout { .. }
             | Self::ConnectTimeout { .. }
             | Self::Transport { .. }
+            | Self::Certificate { .. }
             | Self::Redirect { .. } => false,
         }
     }

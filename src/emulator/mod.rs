@@ -35,6 +35,7 @@ mod server;
 mod session;
 mod shared;
 mod sigv4_check;
+mod tls;
 mod trim;
 mod user;
 mod user_filter;
@@ -46,6 +47,7 @@ pub use config::{
 };
 pub use routes::MAX_BODY_BYTES;
 pub use server::SHUTDOWN_GRACE;
+pub use tls::TlsError;
 
 use crate::secret::Sensitive;
 use pool::PoolState;
@@ -55,6 +57,7 @@ use shared::{Limits, Shared};
 use std::net::{Ipv4Addr, SocketAddr};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
+use tls::TlsIdentity;
 use tokio::sync::watch;
 use tokio::task::JoinHandle;
 
@@ -66,6 +69,8 @@ pub enum EmulatorError {
     Bind { port: u16, source: std::io::Error },
     #[error("cannot wait for Ctrl-C or SIGTERM: {0}")]
     Signal(std::io::Error),
+    #[error(transparent)]
+    Tls(#[from] TlsError),
 }
 
 /// An emulator ready to start: the pool, the port (0: any free one), the clock, logging, the
@@ -77,6 +82,7 @@ pub struct Emulator {
     log_requests: bool,
     limits: Limits,
     proofs: Proofs,
+    tls: bool,
 }
 
 impl Emulator {
@@ -88,7 +94,15 @@ impl Emulator {
             log_requests: false,
             limits: Limits::default(),
             proofs: Proofs::default(),
+            tls: false,
         }
+    }
+
+    /// Serves HTTPS instead of HTTP, with a certificate for 127.0.0.1 and localhost signed by a
+    /// CA made at start-up (its PEM is in the report, `ca_certificate`).
+    pub fn tls(mut self, on: bool) -> Self {
+        self.tls = on;
+        self
     }
 
     /// How long a whole request may take once its headers are in, body included (default
@@ -144,8 +158,15 @@ impl Emulator {
                 port: self.port,
                 source,
             })?;
-        let endpoint = format!("http://{addr}");
-        let report = StartupReport::new(&endpoint, &self.config);
+        let identity = if self.tls {
+            Some(TlsIdentity::generate()?)
+        } else {
+            None
+        };
+        let scheme = if identity.is_some() { "https" } else { "http" };
+        let endpoint = format!("{scheme}://{addr}");
+        let mut report = StartupReport::new(&endpoint, &self.config);
+        report.ca_certificate = identity.as_ref().map(|i| i.ca_pem.clone());
         let issuer = format!("{endpoint}/{}", self.config.pool.id);
         let shared = Arc::new(Shared {
             state: Mutex::new(PoolState::new(self.config, issuer, self.clock.now_millis())),
@@ -157,7 +178,8 @@ impl Emulator {
             peak_open: std::sync::atomic::AtomicUsize::new(0),
         });
         let (shutdown, receiver) = watch::channel(false);
-        let task = tokio::spawn(server::serve(listener, shared.clone(), receiver));
+        let acceptor = identity.map(|i| i.acceptor);
+        let task = tokio::spawn(server::serve(listener, shared.clone(), acceptor, receiver));
         Ok(RunningEmulator {
             addr,
             endpoint,
@@ -184,7 +206,7 @@ impl RunningEmulator {
         self.addr
     }
 
-    /// `http://127.0.0.1:PORT`
+    /// `http://127.0.0.1:PORT`, or `https://…` with `tls`.
     pub fn endpoint(&self) -> &str {
         &self.endpoint
     }
@@ -248,6 +270,9 @@ pub struct StartupReport {
     /// The users generated in bulk, when the config asks for them (never listed one by one).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub generated_users: Option<GeneratedReport>,
+    /// With `tls`: the PEM certificate of the CA that signed the server's certificate.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ca_certificate: Option<String>,
 }
 
 /// `"admin"` in the start-up report: demo credentials, printed on purpose.
@@ -309,6 +334,7 @@ impl StartupReport {
                 password: g.password.clone(),
                 with_authenticator_every: g.with_authenticator_every,
             }),
+            ca_certificate: None,
         }
     }
 

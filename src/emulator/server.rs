@@ -1,5 +1,5 @@
-//! HTTP: the accept loop, connections and their time limits, Cognito's error shape. What one
-//! request does is `routes`.
+//! HTTP and HTTPS: the accept loop, connections and their time limits (a TLS handshake included),
+//! Cognito's error shape. What one request does is `routes`.
 
 use super::fault::Fault;
 use super::random::uuid_v4;
@@ -15,9 +15,11 @@ use std::convert::Infallible;
 use std::sync::Arc;
 use std::sync::atomic::Ordering;
 use std::time::{Duration, Instant};
-use tokio::net::TcpListener;
+use tokio::io::{AsyncRead, AsyncWrite};
+use tokio::net::{TcpListener, TcpStream};
 use tokio::sync::watch;
 use tokio::task::JoinSet;
+use tokio_rustls::TlsAcceptor;
 
 /// Once told to stop, how long open requests may take to finish before they are cut.
 pub const SHUTDOWN_GRACE: Duration = Duration::from_millis(500);
@@ -27,6 +29,7 @@ pub const SHUTDOWN_GRACE: Duration = Duration::from_millis(500);
 pub async fn serve(
     listener: TcpListener,
     shared: Arc<Shared>,
+    tls: Option<TlsAcceptor>,
     mut shutdown: watch::Receiver<bool>,
 ) {
     let mut connections = JoinSet::new();
@@ -35,7 +38,7 @@ pub async fn serve(
             accepted = listener.accept() => match accepted {
                 Ok((stream, _)) => {
                     let _ = stream.set_nodelay(true);
-                    connections.spawn(connection(stream, shared.clone(), shutdown.clone()));
+                    connections.spawn(accept(stream, tls.clone(), shared.clone(), shutdown.clone()));
                 }
                 // Out of file descriptors and the like: back off briefly instead of spinning.
                 Err(_) => tokio::time::sleep(Duration::from_millis(20)).await,
@@ -77,12 +80,35 @@ impl Drop for Open {
     }
 }
 
-async fn connection(
-    stream: tokio::net::TcpStream,
+/// One accepted connection: over TLS, the handshake first, within the time a client has to send
+/// its headers (a handshake that stalls is dropped then, as a silent client is), and cut by a
+/// stop like any request.
+async fn accept(
+    stream: TcpStream,
+    tls: Option<TlsAcceptor>,
     shared: Arc<Shared>,
     mut shutdown: watch::Receiver<bool>,
 ) {
     let _open = Open::new(shared.clone());
+    let Some(acceptor) = tls else {
+        return connection(stream, shared, shutdown).await;
+    };
+    let handshake = tokio::time::timeout(shared.limits.header_read, acceptor.accept(stream));
+    let stream = tokio::select! {
+        done = handshake => match done {
+            Ok(Ok(stream)) => stream,
+            // A failed or stalled handshake: nothing to answer, the connection is closed.
+            Ok(Err(_)) | Err(_) => return,
+        },
+        _ = shutdown.changed() => return,
+    };
+    connection(stream, shared, shutdown).await
+}
+
+async fn connection<S>(stream: S, shared: Arc<Shared>, mut shutdown: watch::Receiver<bool>)
+where
+    S: AsyncRead + AsyncWrite + Unpin + Send + 'static,
+{
     let header_read = shared.limits.header_read;
     let service = hyper::service::service_fn(move |req| handle(shared.clone(), req));
     let mut builder = hyper::server::conn::http1::Builder::new();
