@@ -1,12 +1,11 @@
 #![deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use clap::Parser;
-use cognito_mfa::cli::Cli;
+use cognito_mfa::cli::{Cli, help};
 use cognito_mfa::failure::{EXIT_OK, EXIT_OTHER, EXIT_USAGE, Failure};
 use cognito_mfa::safe_text::lines;
 
 fn main() {
-    let code = match Cli::try_parse() {
+    let code = match help::parse() {
         Ok(cli) => run(cli),
         Err(e) => {
             print_clap(&e);

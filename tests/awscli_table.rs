@@ -180,7 +180,12 @@ fn an_empty_answer_prints_nothing() {
     assert!(seen.iter().all(String::is_empty), "{seen:?}");
     let theirs = ["get-user", "--access-token", "tok"];
     library(get_user_answer(), "GetUser", &theirs, Some("MFAOptions"));
-    library(get_user_answer(), "GetUser", &theirs, Some("length(MFAOptions)"));
+    library(
+        get_user_answer(),
+        "GetUser",
+        &theirs,
+        Some("length(MFAOptions)"),
+    );
 }
 
 #[test]

@@ -5,6 +5,7 @@
 mod aws;
 mod demo;
 mod enroll;
+pub mod help;
 mod presentation;
 mod sign_in;
 
@@ -24,22 +25,23 @@ use std::path::PathBuf;
 #[command(
     name = "cognito-mfa",
     version,
-    about = "Enroll an Amazon Cognito user-pool user in TOTP (authenticator-app) MFA",
-    after_help = "Exit codes: 0 success, 252 bad command line or parameters, 253 bad configuration, 254 the service answered with an error, 255 anything else, 130 interrupted."
+    about = "Enroll an Amazon Cognito user-pool user in TOTP (authenticator-app) MFA"
 )]
 #[command(args_conflicts_with_subcommands = true)]
 pub struct Cli {
-    #[command(flatten)]
-    pub global: GlobalArgs,
-    /// With no command: `enroll`, with its flags.
+    /// With no command: `enroll`, with its flags (listed before the global options).
     #[command(flatten)]
     pub enroll: EnrollArgs,
+    #[command(flatten)]
+    pub global: GlobalArgs,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
 
-/// Options every command takes, named as in the AWS CLI.
+/// Options every command that calls Cognito takes, named as in the AWS CLI, listed after each
+/// command's own (`help::command` hides and refuses them where they mean nothing).
 #[derive(Args, Clone, Default)]
+#[command(next_help_heading = help::GLOBAL_HEADING)]
 pub struct GlobalArgs {
     /// The AWS region (else AWS_REGION, AWS_DEFAULT_REGION, the profile's region).
     #[arg(long, global = true)]
@@ -128,27 +130,40 @@ impl GlobalArgs {
     }
 }
 
+/// The commands, in the order help lists them: trying it out, enrolling, then the AWS CLI's
+/// steps one by one, then the tools around them.
 #[derive(Subcommand)]
 pub enum Command {
+    /// Run the wizard against an embedded emulator on a loopback port: nothing leaves the machine.
+    Demo(DemoArgs),
+    /// Enroll a user in authenticator-app MFA with the full-screen wizard (the default command).
+    Enroll(EnrollArgs),
+    /// Sign in (USER_SRP_AUTH by default) and print what `aws cognito-idp initiate-auth`
+    /// prints for the next step: a challenge and its Session (e.g. MFA_SETUP, for
+    /// associate-software-token --session), or the tokens.
+    SignIn(SignInArgs),
     /// Returns a unique generated shared secret key code for the user account. The request
     /// takes an access token or a session string, but not both.
     AssociateSoftwareToken(AssociateArgs),
     /// Registers a user's entered TOTP code and marks the user's software token MFA status as
     /// verified if successful.
     VerifySoftwareToken(VerifyArgs),
-    /// Enroll a user in authenticator-app MFA with the full-screen wizard (the default command).
-    Enroll(EnrollArgs),
-    /// Run the wizard against an embedded emulator on a loopback port: nothing leaves the machine.
-    Demo(DemoArgs),
+    /// Delete sign-ins remembered with `sign-in --remember` from the OS keychain.
+    Forget(ForgetArgs),
     /// Run the embedded Cognito emulator on 127.0.0.1 until Ctrl-C or SIGTERM. The first line
     /// on stdout is a JSON report: endpoint, user pool id, client id, demo users.
     Emulator(EmulatorArgs),
-    /// Sign in (USER_SRP_AUTH by default) and print what `aws cognito-idp initiate-auth`
-    /// prints for the next step: a challenge and its Session (e.g. MFA_SETUP, for
-    /// associate-software-token --session), or the tokens.
-    SignIn(SignInArgs),
-    /// Delete sign-ins remembered with `sign-in --remember` from the OS keychain.
-    Forget(ForgetArgs),
+    /// Print a shell completion script (bash, zsh, fish or powershell) on stdout.
+    Completion(CompletionArgs),
+    /// Print the manual page (roff, every command included) on stdout.
+    Man,
+}
+
+#[derive(Args, Clone)]
+pub struct CompletionArgs {
+    /// The shell to complete for.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
 }
 
 #[derive(Args, Clone)]
