@@ -175,27 +175,50 @@ pub fn global_ids() -> Vec<String> {
 /// commands they mean nothing to. There each has a hidden stand-in of the same name, which
 /// clap's propagation of global options leaves in place and `parse_from` refuses.
 pub fn command() -> clap::Command {
-    let mut cmd = Cli::command();
     let stand_ins: Vec<clap::Arg> = global_args()
         .into_iter()
         .map(|a| a.global(false).hide(true))
         .collect();
+    with_examples(Cli::command(), |name, sub| {
+        if LOCAL_ONLY.contains(&name) {
+            sub.args(stand_ins.iter().cloned())
+        } else {
+            sub
+        }
+    })
+}
+
+/// The command line as the completion scripts and the man page describe it: the global options
+/// are not propagated but copied onto each command they mean something to (a completion script
+/// would offer the hidden stand-ins of `command()`).
+pub fn command_for_docs() -> clap::Command {
+    let globals = global_args();
+    let mut cmd = Cli::command();
+    for arg in &globals {
+        cmd = cmd.mut_arg(arg.get_id(), |a| a.global(false));
+    }
+    with_examples(cmd, |name, sub| {
+        if LOCAL_ONLY.contains(&name) {
+            sub
+        } else {
+            sub.args(globals.iter().cloned().map(|a| a.global(false)))
+        }
+    })
+}
+
+/// Each subcommand with its examples, after `each` had its say; the program's examples and exit
+/// codes at the end of its help.
+fn with_examples(
+    mut cmd: clap::Command,
+    each: impl Fn(&str, clap::Command) -> clap::Command,
+) -> clap::Command {
     let names: Vec<String> = cmd
         .get_subcommands()
         .map(|s| s.get_name().to_string())
         .collect();
     for name in names {
-        let local = LOCAL_ONLY.contains(&name.as_str());
         let help = examples_help(Some(&name));
-        let stand_ins = &stand_ins;
-        cmd = cmd.mut_subcommand(&name, move |sub| {
-            let sub = if local {
-                sub.args(stand_ins.iter().cloned())
-            } else {
-                sub
-            };
-            sub.after_help(help)
-        });
+        cmd = cmd.mut_subcommand(&name, |sub| each(&name, sub).after_help(help));
     }
     let top = format!("{}\n{EXIT_CODES}", examples_help(None));
     cmd.after_help(top)

@@ -17,7 +17,7 @@ pub fn run() -> Result<(), Failure> {
 /// The whole page.
 pub fn render() -> std::io::Result<Vec<u8>> {
     // The examples have a section of their own here, laid out without filling.
-    let cmd = help::command().after_help("");
+    let cmd = help::command_for_docs().after_help("");
     let mut out = Vec::new();
     let man = Man::new(cmd.clone()).title("COGNITO-MFA").section("1");
     man.render_title(&mut out)?;
@@ -25,9 +25,24 @@ pub fn render() -> std::io::Result<Vec<u8>> {
     man.render_synopsis_section(&mut out)?;
     man.render_description_section(&mut out)?;
     man.render_options_section(&mut out)?;
-    man.render_subcommands_section(&mut out)?;
+    let subs: Vec<&clap::Command> = cmd
+        .get_subcommands()
+        .filter(|s| !s.is_hide_set() && s.get_name() != "help")
+        .collect();
+    writeln!(out, ".SH COMMANDS")?;
+    for sub in &subs {
+        writeln!(out, ".TP")?;
+        writeln!(out, "\\fB{}\\fR", escape(sub.get_name()))?;
+        let about = sub.get_about().map(|a| a.to_string()).unwrap_or_default();
+        writeln!(out, "{}.", escape(&about))?;
+        writeln!(
+            out,
+            "See \\fBCOGNITO\\-MFA {}\\fR below.",
+            escape(&sub.get_name().to_uppercase())
+        )?;
+    }
     examples(&mut out, "EXAMPLES", ".SH", None)?;
-    for sub in cmd.get_subcommands().filter(|s| !s.is_hide_set()) {
+    for sub in subs {
         let name = sub.get_name().to_string();
         writeln!(out, ".SH \"COGNITO-MFA {}\"", name.to_uppercase())?;
         let sub_man = Man::new(sub.clone().bin_name(format!("cognito-mfa {name}")));
