@@ -1,7 +1,7 @@
 //! The command line as users read it: the clap command with each command's examples, the global
 //! options under their own heading, and none of them on the commands that never call Cognito
-//! (there they are hidden and refused). `command()` is what the parser, the completions and the
-//! man page are all built from.
+//! (there they are hidden and refused). `command()` is what is parsed; `command_for_docs()` is
+//! what the completions and the man page describe.
 
 use super::{Cli, GlobalArgs};
 use clap::error::ErrorKind;
