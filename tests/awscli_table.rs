@@ -1,6 +1,7 @@
 //! `--output table` against the AWS CLI's (awscli 1.46.3, `COGNITO_MFA_AWS_CLI`): the same
-//! answer, served by a loopback server to both tools, must print the same text, with stdout a
-//! pipe (80 columns, as awscli assumes) and in pseudo-terminals 80 and 200 columns wide.
+//! answer, served by a loopback server to both tools, must print the same bytes, with stdout a
+//! pipe (80 columns, no colour, as awscli assumes) and in pseudo-terminals 80 and 200 columns
+//! wide (coloured, as awscli's default `--color auto` colours a terminal).
 //!
 //! The answers of our commands (AssociateSoftwareToken, VerifySoftwareToken, InitiateAuth) go
 //! through both whole programs. Shapes no command of ours prints (GetUser, ListUsers,
@@ -128,7 +129,7 @@ fn compare(answer: &Value, ours: &[&str], theirs: &[&str], stdin: &str) -> Vec<S
     let mut their_args = strings(&["cognito-idp"]);
     their_args.extend(strings(theirs));
     their_args.extend(strings(&common));
-    their_args.extend(strings(&["--no-sign-request", "--color", "off"]));
+    their_args.extend(strings(&["--no-sign-request"]));
     let mut seen = Vec::new();
     for out in OUTS {
         let expected = run(&aws_cli(), &their_args, stdin, out);
@@ -177,7 +178,11 @@ fn associate_software_token_short_and_long() {
 fn an_empty_answer_prints_nothing() {
     let answer = json!({"SecretCode": "JBSWY3DPEHPK3PXP"});
     let seen = associate(answer, &["--query", "Session"]);
-    assert!(seen.iter().all(String::is_empty), "{seen:?}");
+    assert_eq!(seen[0], "", "piped: nothing");
+    assert_eq!(
+        seen[1], "\x1b[0m",
+        "on a terminal: colorama's reset at exit, nothing else"
+    );
     let theirs = ["get-user", "--access-token", "tok"];
     library(get_user_answer(), "GetUser", &theirs, Some("MFAOptions"));
     library(
@@ -286,7 +291,7 @@ fn library(answer: Value, title: &str, theirs: &[&str], query: Option<&str>) {
         "--output",
         "table",
     ]));
-    args.extend(strings(&["--no-sign-request", "--color", "off"]));
+    args.extend(strings(&["--no-sign-request"]));
     let selected = match query {
         Some(q) => {
             args.extend(strings(&["--query", q]));
@@ -295,12 +300,12 @@ fn library(answer: Value, title: &str, theirs: &[&str], query: Option<&str>) {
         None => answer.clone(),
     };
     for out in OUTS {
-        let cols = match out {
-            Out::Pipe => 80,
-            Out::Pty(c) => usize::from(c),
+        let (cols, color) = match out {
+            Out::Pipe => (80, false),
+            Out::Pty(c) => (usize::from(c), true),
         };
         let expected = run(&aws_cli(), &args, "", out);
-        let actual = cognito_mfa::output::table(&selected, title, cols);
+        let actual = cognito_mfa::output::table_styled(&selected, title, cols, color);
         assert_eq!(
             actual, expected,
             "{out:?} {title} {query:?}\n--- ours ---\n{actual}\n--- awscli ---\n{expected}"

@@ -9,7 +9,7 @@ mod width;
 
 use scalar::{is_scalar, scalar_text};
 
-pub use table::table;
+pub use table::{table, table_styled};
 pub use width::stdout_columns;
 
 use crate::depth::{QUERY_LIMIT, query_depth};
@@ -73,7 +73,10 @@ pub fn render(value: &Value, format: Format, operation: &str) -> String {
         Format::Text => text(value),
         Format::Yaml => yaml(value),
         Format::YamlStream => yaml(&Value::Array(vec![value.clone()])),
-        Format::Table => table(value, operation, stdout_columns()),
+        Format::Table => {
+            let color = std::io::IsTerminal::is_terminal(&std::io::stdout());
+            table_styled(value, operation, stdout_columns(), color)
+        }
     }
 }
 
@@ -262,7 +265,11 @@ mod tests {
             Format::YamlStream,
             Format::Table,
         ] {
-            let out = render(&value, format, nasty);
+            // A table on a terminal is coloured: the uncoloured one is checked here.
+            let out = match format {
+                Format::Table => table(&value, nasty, 80),
+                _ => render(&value, format, nasty),
+            };
             let raw: Vec<char> = out
                 .chars()
                 .filter(|c| crate::safe_text::is_unsafe(*c, crate::safe_text::Keep::LINES))

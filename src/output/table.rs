@@ -12,24 +12,75 @@ use super::width::text_width;
 use serde_json::Value;
 
 /// The table the AWS CLI prints for `value` under the title `title` on a terminal `columns`
-/// wide. An answer that is empty or false (`{}`, `[]`, `""`, `0`, `false`, `null`) prints
-/// nothing, as there.
+/// wide, without colour. An answer that is empty or false (`{}`, `[]`, `""`, `0`, `false`,
+/// `null`) prints nothing, as there.
 pub fn table(value: &Value, title: &str, columns: usize) -> String {
-    let Some(mut sections) = build(value, title) else {
-        return String::new();
+    table_styled(value, title, columns, false)
+}
+
+/// The table, coloured as awscli colours it on a terminal (`--color auto`): values bright blue,
+/// the indentation bars dim yellow, and a reset after every piece awscli writes (colorama's
+/// `autoreset`), one more at exit, even when the answer prints nothing.
+pub fn table_styled(value: &Value, title: &str, columns: usize, color: bool) -> String {
+    let mut out = Stream {
+        text: String::new(),
+        color,
     };
-    let mut max_width = widest(&sections);
-    if max_width > columns {
-        to_key_value_rows(&mut sections);
-        max_width = widest(&sections);
+    if let Some(mut sections) = build(value, title) {
+        let mut max_width = widest(&sections);
+        if max_width > columns {
+            to_key_value_rows(&mut sections);
+            max_width = widest(&sections);
+        }
+        out.write(&format!("{}\n", "-".repeat(max_width)));
+        for section in &sections {
+            draw_section(section, max_width, &mut out);
+        }
     }
-    let mut out = String::new();
-    out.push_str(&"-".repeat(max_width));
-    out.push('\n');
-    for section in &sections {
-        draw_section(section, max_width, &mut out);
+    if color {
+        out.text.push_str(RESET);
     }
-    out
+    out.text
+}
+
+const RESET: &str = "\x1b[0m";
+
+/// What awscli writes to, one piece at a time.
+struct Stream {
+    text: String,
+    color: bool,
+}
+
+impl Stream {
+    fn write(&mut self, piece: &str) {
+        self.text.push_str(piece);
+        if self.color {
+            self.text.push_str(RESET);
+        }
+    }
+
+    /// `IndentedStream.write` of a line: the bars, the line, the bars, the newline.
+    fn line(&mut self, indent: usize, text: &str) {
+        let bar = if self.color {
+            "\x1b[2m\x1b[33m|\x1b[0m"
+        } else {
+            "|"
+        };
+        let bars = bar.repeat(indent);
+        self.write(&bars);
+        self.write(text);
+        self.write(&bars);
+        self.write("\n");
+    }
+
+    /// A value cell's text (`style_row_element`).
+    fn value(&self, text: &str) -> String {
+        if self.color {
+            format!("\x1b[1m\x1b[34m{text}{RESET}")
+        } else {
+            text.to_string()
+        }
+    }
 }
 
 /// `MultiTable._calculate_max_width`: the widest section, with its borders and indentation.
@@ -54,42 +105,40 @@ fn to_key_value_rows(sections: &mut [Section]) {
 }
 
 /// One section, its lines framed by one `|` per level of indentation on each side.
-fn draw_section(section: &Section, max_width: usize, out: &mut String) {
-    let indent = "|".repeat(section.indent);
-    let inner = max_width.saturating_sub(section.indent * 2);
-    let mut line = |text: String| {
-        out.push_str(&indent);
-        out.push_str(&text);
-        out.push_str(&indent);
-        out.push('\n');
-    };
+fn draw_section(section: &Section, max_width: usize, out: &mut Stream) {
+    let indent = section.indent;
+    let inner = max_width.saturating_sub(indent * 2);
     if !section.title.is_empty() {
-        line(center(&section.title, inner, "|", "|"));
+        out.line(indent, &center(&section.title, inner, "|", "|"));
         if section.headers.is_empty() && section.rows.is_empty() {
-            line(format!("+{}+", "-".repeat(inner.saturating_sub(2))));
+            out.line(
+                indent,
+                &format!("+{}+", "-".repeat(inner.saturating_sub(2))),
+            );
         }
     }
     let widths = section.column_widths(4, inner);
     if !section.headers.is_empty() {
-        line(rule(&widths));
+        out.line(indent, &rule(&widths));
         let mut cells = String::new();
         for (i, (width, header)) in widths.iter().zip(&section.headers).enumerate() {
             let left = if i == 0 { "|" } else { "" };
             cells.push_str(&center(header, *width, left, "|"));
         }
-        line(cells);
+        out.line(indent, &cells);
     }
     if !section.rows.is_empty() && !widths.is_empty() {
-        line(rule(&widths));
+        out.line(indent, &rule(&widths));
         for row in &section.rows {
             let mut cells = String::new();
             for (i, (width, value)) in widths.iter().zip(row).enumerate() {
                 let left = if i == 0 { "|" } else { "" };
-                cells.push_str(&align_left(value, *width, left, "|"));
+                let shown = out.value(value);
+                cells.push_str(&align_left(&shown, text_width(value), *width, left, "|"));
             }
-            line(cells);
+            out.line(indent, &cells);
         }
-        line(rule(&widths));
+        out.line(indent, &rule(&widths));
     }
 }
 
@@ -122,9 +171,10 @@ fn center(text: &str, length: usize, left: &str, right: &str) -> String {
     )
 }
 
-/// `align_left`: two spaces of padding when they fit, none when they do not.
-fn align_left(text: &str, length: usize, left: &str, right: &str) -> String {
-    let text_len = text_width(text) as isize;
+/// `align_left`: two spaces of padding when they fit, none when they do not; `text_len` is the
+/// width of the text without its colours.
+fn align_left(text: &str, text_len: usize, length: usize, left: &str, right: &str) -> String {
+    let text_len = text_len as isize;
     let length = length as isize;
     let edges = (left.len() + right.len()) as isize;
     let padding = if length - (text_len + 2 + edges) >= 0 {
@@ -200,6 +250,39 @@ mod tests {
         ] {
             assert_eq!(table(&v, "T", 80), "", "{v}");
         }
+    }
+
+    #[test]
+    fn colours_as_awscli_writes_them_on_a_terminal() {
+        let v = json!({"Status": "SUCCESS", "Nested": {"A": "1", "B": "2"}});
+        let styled = table_styled(&v, "V", 80, true);
+        let mut plain = String::new();
+        let mut chars = styled.chars();
+        while let Some(c) = chars.next() {
+            if c == '\x1b' {
+                chars.by_ref().find(|c| *c == 'm');
+            } else {
+                plain.push(c);
+            }
+        }
+        assert_eq!(
+            plain,
+            table(&v, "V", 80),
+            "the same table under the colours"
+        );
+        let r = RESET;
+        assert!(styled.contains(&format!("\n{r}{r}|")), "{styled:?}");
+        assert!(
+            styled.contains(&format!("\x1b[1m\x1b[34mSUCCESS{r}")),
+            "{styled:?}"
+        );
+        let bar = format!("\x1b[2m\x1b[33m|{r}");
+        assert!(styled.contains(&format!("{r}{bar}{r}|")), "{styled:?}");
+        assert!(
+            styled.ends_with(&format!("+{r}{bar}{r}\n{r}{r}")),
+            "{styled:?}"
+        );
+        assert_eq!(table_styled(&json!({}), "V", 80, true), r);
     }
 
     #[test]
