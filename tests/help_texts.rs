@@ -2,7 +2,7 @@
 //! no word broken, own options before the global ones, examples for every command, and no
 //! option of the AWS commands where it means nothing.
 
-use std::process::Command;
+use std::process::{Command, Stdio};
 
 const BIN: &str = env!("CARGO_BIN_EXE_cognito-mfa");
 
@@ -29,6 +29,8 @@ fn help(command: &str, flag: &str, columns: &str) -> String {
         .arg(flag)
         .env("COLUMNS", columns)
         .env_remove("COGNITO_MFA_CLIENT_ID")
+        // clap asks stdout, stderr, then stdin for a terminal's width before COLUMNS.
+        .stdin(Stdio::null())
         .output()
         .unwrap();
     assert!(out.status.success(), "{command} {flag}: {out:?}");
