@@ -10,10 +10,15 @@ host=$(rustc -vV | sed -n 's/^host: //p')
 target=${1:-$host}
 profile=${CARGO_PROFILE:-release}
 version=$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -1)
-cargo build --locked --profile "$profile" --target "$target" --bin cognito-mfa >&2
 dir_profile=$([[ $profile == dev ]] && echo debug || echo "$profile")
 exe=cognito-mfa; [[ $target == *windows* ]] && exe=cognito-mfa.exe
-bin=target/$target/$dir_profile/$exe
+if [[ $target == "$host" ]]; then
+  cargo build --locked --profile "$profile" --bin cognito-mfa >&2
+  bin=target/$dir_profile/$exe
+else
+  cargo build --locked --profile "$profile" --target "$target" --bin cognito-mfa >&2
+  bin=target/$target/$dir_profile/$exe
+fi
 name=cognito-mfa-$version-$target
 stage=target/dist/$name
 rm -rf "$stage" && mkdir -p "$stage/completions"
