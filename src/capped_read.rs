@@ -9,7 +9,9 @@
 use std::fs::File;
 use std::io::{self, BufRead, Read};
 use std::path::Path;
-use std::time::{Duration, Instant};
+use std::time::Duration;
+#[cfg(unix)]
+use std::time::Instant;
 
 /// The cap for documents: input documents, config files, CA bundles.
 pub const DOCUMENT_CAP: usize = 1024 * 1024;

@@ -8,11 +8,11 @@ use std::path::PathBuf;
 
 #[derive(Args, Clone, Default)]
 pub struct EnrollArgs {
-    /// The user's access token (or file://path). Else COGNITO_MFA_ACCESS_TOKEN.
+    /// The user's access token (or file://path). Default: $COGNITO_MFA_ACCESS_TOKEN.
     #[arg(
         long,
         env = "COGNITO_MFA_ACCESS_TOKEN",
-        hide_env_values = true,
+        hide_env = true,
         value_name = "TOKEN"
     )]
     pub access_token: Option<Sensitive>,
@@ -21,15 +21,28 @@ pub struct EnrollArgs {
     #[arg(long, value_name = "SESSION")]
     pub session: Option<Sensitive>,
     /// The app client id: with --username (and no token or session) the wizard signs in.
-    #[arg(long, env = "COGNITO_MFA_CLIENT_ID", value_name = "ID")]
+    /// Default: $COGNITO_MFA_CLIENT_ID.
+    #[arg(
+        long,
+        env = "COGNITO_MFA_CLIENT_ID",
+        hide_env = true,
+        value_name = "ID"
+    )]
     pub client_id: Option<String>,
-    /// The user to sign in as (or whose MFA_SETUP session --session is).
-    #[arg(long, env = "COGNITO_MFA_USERNAME")]
+    /// The user to sign in as (or whose MFA_SETUP session --session is). Default:
+    /// $COGNITO_MFA_USERNAME.
+    #[arg(
+        long,
+        env = "COGNITO_MFA_USERNAME",
+        hide_env = true,
+        value_name = "NAME"
+    )]
     pub username: Option<String>,
     #[command(flatten)]
     pub sign_in: SignInOptions,
-    /// The name the authenticator app lists the entry under (default: "Amazon Cognito").
-    #[arg(long, env = "COGNITO_MFA_ISSUER")]
+    /// The name the authenticator app lists the entry under. Default: $COGNITO_MFA_ISSUER, else
+    /// "Amazon Cognito".
+    #[arg(long, env = "COGNITO_MFA_ISSUER", hide_env = true, value_name = "NAME")]
     pub issuer: Option<String>,
     /// The account shown in the app (default: the user's email, else the user name).
     #[arg(long, value_name = "NAME")]

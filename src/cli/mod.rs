@@ -6,6 +6,7 @@ mod argv;
 mod aws;
 mod demo;
 mod enroll;
+pub mod help;
 mod presentation;
 mod sign_in;
 
@@ -24,7 +25,7 @@ use std::path::PathBuf;
 
 /// The command line's definition, built (global options known to every subcommand).
 pub fn command() -> clap::Command {
-    let mut cmd = <Cli as clap::CommandFactory>::command();
+    let mut cmd = help::command();
     cmd.build();
     cmd
 }
@@ -36,31 +37,30 @@ pub fn prepare(cmd: &clap::Command, args: Vec<std::ffi::OsString>) -> Prepared {
 
 /// Parses a prepared command line.
 pub fn parse(cmd: &clap::Command, args: Vec<std::ffi::OsString>) -> Result<Cli, clap::Error> {
-    let mut cmd = cmd.clone();
-    let matches = cmd.try_get_matches_from_mut(args)?;
-    <Cli as clap::FromArgMatches>::from_arg_matches(&matches).map_err(|e| e.format(&mut cmd))
+    help::parse_with(cmd, args)
 }
 
 #[derive(Parser)]
 #[command(
     name = "cognito-mfa",
     version,
-    about = "Enroll an Amazon Cognito user-pool user in TOTP (authenticator-app) MFA",
-    after_help = "Exit codes: 0 success, 252 bad command line or parameters, 253 bad configuration, 254 the service answered with an error, 255 anything else, 130 interrupted."
+    about = "Enroll an Amazon Cognito user-pool user in TOTP (authenticator-app) MFA"
 )]
 #[command(args_conflicts_with_subcommands = true)]
 pub struct Cli {
-    #[command(flatten)]
-    pub global: GlobalArgs,
-    /// With no command: `enroll`, with its flags.
+    /// With no command: `enroll`, with its flags (listed before the global options).
     #[command(flatten)]
     pub enroll: EnrollArgs,
+    #[command(flatten)]
+    pub global: GlobalArgs,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
 
-/// Options every command takes, named as in the AWS CLI.
+/// Options every command that calls Cognito takes, named as in the AWS CLI, listed after each
+/// command's own (`help::command` hides and refuses them where they mean nothing).
 #[derive(Args, Clone, Default)]
+#[command(next_help_heading = help::GLOBAL_HEADING)]
 pub struct GlobalArgs {
     /// The AWS region (else AWS_REGION, AWS_DEFAULT_REGION, the profile's region).
     #[arg(long, global = true)]
@@ -94,8 +94,9 @@ pub struct GlobalArgs {
     /// loopback endpoints, which use no TLS.
     #[arg(long, global = true)]
     pub no_verify_ssl: bool,
-    /// Colour in the wizard: on (even under NO_COLOR), off, or auto (colour unless NO_COLOR is
-    /// set). Command output (json, text, yaml, table) is never coloured.
+    /// Colour in the wizard and in `--output table`: on (even under NO_COLOR or into a pipe),
+    /// off, or auto (colour on a terminal unless NO_COLOR is set). json, text and yaml are never
+    /// coloured.
     #[arg(long, global = true, value_enum, value_name = "WHEN")]
     pub color: Option<ColorArg>,
     /// Accepted for compatibility with the AWS CLI: output is never paged.
@@ -174,7 +175,12 @@ impl GlobalArgs {
             Some(q) => output::apply_query(value, q).map_err(|e| Failure::Usage(e.to_string()))?,
             None => value.clone(),
         };
-        Ok(output::render(&selected, self.format()?, operation))
+        Ok(output::render(
+            &selected,
+            self.format()?,
+            operation,
+            self.color_choice(),
+        ))
     }
 }
 
@@ -185,27 +191,40 @@ pub enum ColorArg {
     Auto,
 }
 
+/// The commands, in the order help lists them: trying it out, enrolling, then the AWS CLI's
+/// steps one by one, then the tools around them.
 #[derive(Subcommand)]
 pub enum Command {
+    /// Run the wizard against an embedded emulator on a loopback port: nothing leaves the machine.
+    Demo(DemoArgs),
+    /// Enroll a user in authenticator-app MFA with the full-screen wizard (the default command).
+    Enroll(EnrollArgs),
+    /// Sign in (USER_SRP_AUTH by default) and print what `aws cognito-idp initiate-auth`
+    /// prints for the next step: a challenge and its Session (e.g. MFA_SETUP, for
+    /// associate-software-token --session), or the tokens.
+    SignIn(SignInArgs),
     /// Returns a unique generated shared secret key code for the user account. The request
     /// takes an access token or a session string, but not both.
     AssociateSoftwareToken(AssociateArgs),
     /// Registers a user's entered TOTP code and marks the user's software token MFA status as
     /// verified if successful.
     VerifySoftwareToken(VerifyArgs),
-    /// Enroll a user in authenticator-app MFA with the full-screen wizard (the default command).
-    Enroll(EnrollArgs),
-    /// Run the wizard against an embedded emulator on a loopback port: nothing leaves the machine.
-    Demo(DemoArgs),
+    /// Delete sign-ins remembered with `sign-in --remember` from the OS keychain.
+    Forget(ForgetArgs),
     /// Run the embedded Cognito emulator on 127.0.0.1 until Ctrl-C or SIGTERM. The first line
     /// on stdout is a JSON report: endpoint, user pool id, client id, demo users.
     Emulator(EmulatorArgs),
-    /// Sign in (USER_SRP_AUTH by default) and print what `aws cognito-idp initiate-auth`
-    /// prints for the next step: a challenge and its Session (e.g. MFA_SETUP, for
-    /// associate-software-token --session), or the tokens.
-    SignIn(SignInArgs),
-    /// Delete sign-ins remembered with `sign-in --remember` from the OS keychain.
-    Forget(ForgetArgs),
+    /// Print a shell completion script (bash, zsh, fish or powershell) on stdout.
+    Completion(CompletionArgs),
+    /// Print the manual page (roff, every command included) on stdout.
+    Man,
+}
+
+#[derive(Args, Clone)]
+pub struct CompletionArgs {
+    /// The shell to complete for.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
 }
 
 #[derive(Args, Clone)]

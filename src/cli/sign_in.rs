@@ -37,12 +37,13 @@ pub struct SignInOptions {
     /// with USER_PASSWORD_AUTH without one).
     #[arg(long, value_name = "ID")]
     pub user_pool_id: Option<String>,
-    /// The app client's secret, if it has one (or file://path).
+    /// The app client's secret, if it has one (or file://path). Default:
+    /// $COGNITO_MFA_CLIENT_SECRET.
     #[arg(
         long,
         value_name = "SECRET",
         env = "COGNITO_MFA_CLIENT_SECRET",
-        hide_env_values = true
+        hide_env = true
     )]
     pub client_secret: Option<Sensitive>,
     /// The sign-in flow (default: a sign-in remembered with --remember, else USER_SRP_AUTH).

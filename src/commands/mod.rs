@@ -1,11 +1,13 @@
 //! Entry points: one module per command; `dispatch` picks the one the command line names.
 
 pub mod aws_compat;
+pub mod completion;
 pub mod demo;
 pub mod demo_scenarios;
 pub mod emulator;
 pub mod enroll;
 pub mod file_value;
+pub mod man_page;
 pub mod sign_in;
 
 use crate::cli::{AssociateArgs, Cli, Command, EnrollArgs, GlobalArgs, VerifyArgs};
@@ -44,13 +46,18 @@ pub async fn dispatch(cli: Cli) -> Result<(), Failure> {
             );
             Ok(())
         }
+        Some(Command::Completion(args)) => completion::run(args.shell),
+        Some(Command::Man) => man_page::run(),
         None => enroll::run(&global, cli.enroll).await,
     }
 }
 
 /// The commands that read tokens, sessions, passwords or TOTP secrets.
 fn holds_secrets(command: Option<&Command>) -> bool {
-    !matches!(command, Some(Command::Emulator(_) | Command::Forget(_)))
+    !matches!(
+        command,
+        Some(Command::Emulator(_) | Command::Forget(_) | Command::Completion(_) | Command::Man)
+    )
 }
 
 /// Turns core dumps off before any secret is read; a failure is reported, not fatal.

@@ -5,7 +5,9 @@
 //! `--qr image` says the user set up passthrough.
 
 use super::Protocol;
-use std::time::{Duration, Instant};
+use std::time::Duration;
+#[cfg(unix)]
+use std::time::Instant;
 
 /// How long the terminal has to answer.
 pub const DEADLINE: Duration = Duration::from_millis(300);
