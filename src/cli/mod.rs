@@ -2,12 +2,17 @@
 //! subcommands, and each command's flags (one module per command). Nothing here imports from
 //! `commands`: the commands read these types, not the other way round.
 
+mod admin;
 mod aws;
 mod demo;
 mod enroll;
 mod presentation;
 mod sign_in;
 
+pub use admin::{
+    AdminArgs, AdminCommand, ReportArgs, ReportFormat, ResetArgs, UserArgs, WatchArgs,
+    parse_duration,
+};
 pub use aws::{AssociateArgs, AwsCommonArgs, SkeletonKind, VerifyArgs};
 pub use demo::DemoArgs;
 pub use enroll::{EnrollArgs, parse_duration_secs};
@@ -149,6 +154,8 @@ pub enum Command {
     SignIn(SignInArgs),
     /// Delete sign-ins remembered with `sign-in --remember` from the OS keychain.
     Forget(ForgetArgs),
+    /// The helpdesk's commands, signed with AWS credentials: status, watch, reset-mfa, report.
+    Admin(AdminArgs),
 }
 
 #[derive(Args, Clone)]

@@ -143,6 +143,12 @@ pub enum ApiError {
         status: u16,
         detail: String,
     },
+    /// The request could not be signed (the credentials were refused before sending).
+    #[error("The {operation} call could not be signed: {detail}")]
+    Signing {
+        operation: &'static str,
+        detail: String,
+    },
     #[error("The {operation} call failed: {detail}. Check the network and try again.")]
     Transport {
         operation: &'static str,
@@ -187,6 +193,7 @@ impl ApiError {
             Self::Timeout { .. }
             | Self::ConnectTimeout { .. }
             | Self::Transport { .. }
+            | Self::Signing { .. }
             | Self::Redirect { .. } => false,
         }
     }

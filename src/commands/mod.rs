@@ -1,5 +1,6 @@
 //! Entry points: one module per command; `dispatch` picks the one the command line names.
 
+pub mod admin;
 pub mod aws_compat;
 pub mod demo;
 pub mod demo_scenarios;
@@ -53,6 +54,7 @@ pub async fn dispatch(cli: Cli) -> Result<(), Failure> {
             );
             Ok(())
         }
+        Some(Command::Admin(args)) => admin::run(&global, args).await,
         None => enroll::run(&global, cli.enroll).await,
     }
 }
