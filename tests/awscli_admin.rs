@@ -98,7 +98,11 @@ fn our_authorization_header_is_the_one_botocore_computes() {
         .write_all(serde_json::to_string(&cases).unwrap().as_bytes())
         .unwrap();
     let out = child.wait_with_output().unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let botocore: Vec<Value> = serde_json::from_slice(&out.stdout).unwrap();
     for (case, theirs) in CASES.iter().zip(&botocore) {
         let creds = Credentials::new(
@@ -130,9 +134,19 @@ fn our_authorization_header_is_the_one_botocore_computes() {
                 .map(|(_, v)| Value::String(v.clone()))
                 .unwrap_or(Value::Null)
         };
-        assert_eq!(get("authorization"), theirs["authorization"], "{}", case.url);
+        assert_eq!(
+            get("authorization"),
+            theirs["authorization"],
+            "{}",
+            case.url
+        );
         assert_eq!(get("x-amz-date"), theirs["x-amz-date"], "{}", case.url);
-        assert_eq!(get("x-amz-security-token"), theirs["x-amz-security-token"], "{}", case.url);
+        assert_eq!(
+            get("x-amz-security-token"),
+            theirs["x-amz-security-token"],
+            "{}",
+            case.url
+        );
     }
 }
 
@@ -161,21 +175,43 @@ fn run_both(extra: &[&str]) -> (String, String) {
     let mut theirs = Command::new(aws());
     common(&mut theirs);
     let theirs = theirs
-        .args(["cognito-idp", "admin-get-user", "--user-pool-id", "us-east-1_x", "--username", "ana"])
+        .args([
+            "cognito-idp",
+            "admin-get-user",
+            "--user-pool-id",
+            "us-east-1_x",
+            "--username",
+            "ana",
+        ])
         .args(["--endpoint-url", &server.url, "--region", "us-east-1"])
         .args(extra)
         .output()
         .unwrap();
-    assert!(theirs.status.success(), "{}", String::from_utf8_lossy(&theirs.stderr));
+    assert!(
+        theirs.status.success(),
+        "{}",
+        String::from_utf8_lossy(&theirs.stderr)
+    );
     let mut ours = Command::new(env!("CARGO_BIN_EXE_cognito-mfa"));
     common(&mut ours);
     let ours = ours
-        .args(["admin", "status", "--user-pool-id", "us-east-1_x", "--username", "ana"])
+        .args([
+            "admin",
+            "status",
+            "--user-pool-id",
+            "us-east-1_x",
+            "--username",
+            "ana",
+        ])
         .args(["--endpoint-url", &server.url, "--region", "us-east-1"])
         .args(extra)
         .output()
         .unwrap();
-    assert!(ours.status.success(), "{}", String::from_utf8_lossy(&ours.stderr));
+    assert!(
+        ours.status.success(),
+        "{}",
+        String::from_utf8_lossy(&ours.stderr)
+    );
     let sent: Vec<_> = server.requests.lock().unwrap().clone();
     assert_eq!(sent.len(), 2);
     for request in &sent {
@@ -183,9 +219,12 @@ fn run_both(extra: &[&str]) -> (String, String) {
             request.header("X-Amz-Target"),
             Some("AWSCognitoIdentityProviderService.AdminGetUser")
         );
-        assert!(request.header("Authorization").unwrap().starts_with(
-            "AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/"
-        ));
+        assert!(
+            request
+                .header("Authorization")
+                .unwrap()
+                .starts_with("AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/")
+        );
     }
     (
         String::from_utf8(ours.stdout).unwrap(),
