@@ -71,7 +71,6 @@ pub async fn run(client: &AdminClient, args: &ReportArgs) -> Result<(), Failure>
         }
         writer.write(&row).map_err(write_failed)?;
     }
-    drop(rows);
     let written = writer.finish().map_err(write_failed)?;
     progress.finish_and_clear();
     if !resumed.get() {
