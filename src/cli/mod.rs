@@ -166,4 +166,8 @@ pub struct EmulatorArgs {
     /// A TOML pool description instead of the embedded demo pool (see assets/emulator.toml).
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
+    /// Add N users (user000001 …, password Gen-Passw0rd!, every third with an authenticator),
+    /// as `[generated_users] count = N` in the config.
+    #[arg(long, value_name = "N")]
+    pub generate_users: Option<usize>,
 }

@@ -1,16 +1,25 @@
-//! `cognito-mfa emulator [--port N] [--config FILE]`: serve the emulator until Ctrl-C or SIGTERM.
+//! `cognito-mfa emulator [--port N] [--config FILE] [--generate-users N]`: serve the emulator
+//! until Ctrl-C or SIGTERM.
 
-use crate::emulator::{Emulator, EmulatorConfig, EmulatorError};
+use crate::emulator::{Emulator, EmulatorConfig, EmulatorError, GeneratedUsers};
 use std::io::Write;
 use std::path::PathBuf;
 
 /// Prints the start-up report as the first line on stdout, logs requests to stderr, and serves
 /// until Ctrl-C or SIGTERM. Port `None` or 0: any free port (the report names it).
-pub async fn run(port: Option<u16>, config: Option<PathBuf>) -> Result<(), EmulatorError> {
-    let config = match &config {
+/// `generate_users` replaces the config's `[generated_users]` with that many default users.
+pub async fn run(
+    port: Option<u16>,
+    config: Option<PathBuf>,
+    generate_users: Option<usize>,
+) -> Result<(), EmulatorError> {
+    let mut config = match &config {
         Some(path) => EmulatorConfig::from_file(path)?,
         None => EmulatorConfig::embedded()?,
     };
+    if let Some(count) = generate_users {
+        config.generated_users = Some(GeneratedUsers::new(count));
+    }
     let running = Emulator::new(config)
         .port(port.unwrap_or(0))
         .log_requests(true)

@@ -25,16 +25,14 @@ pub async fn dispatch(cli: Cli) -> Result<(), Failure> {
         Some(Command::VerifySoftwareToken(args)) => verify(global, args).await,
         Some(Command::Enroll(args)) => enroll::run(&global, args).await,
         Some(Command::Demo(args)) => demo::run(&global, args).await,
-        Some(Command::Emulator(args)) => {
-            emulator::run(args.port, args.config)
-                .await
-                .map_err(|e| match e {
-                    crate::emulator::EmulatorError::Config(e) => Failure::Config(e.to_string()),
-                    other => Failure::Other(format!(
-                        "{other}. Choose another --port, or stop what uses it."
-                    )),
-                })
-        }
+        Some(Command::Emulator(args)) => emulator::run(args.port, args.config, args.generate_users)
+            .await
+            .map_err(|e| match e {
+                crate::emulator::EmulatorError::Config(e) => Failure::Config(e.to_string()),
+                other => Failure::Other(format!(
+                    "{other}. Choose another --port, or stop what uses it."
+                )),
+            }),
         Some(Command::SignIn(args)) => {
             // Ctrl-C at a hidden-password prompt: the handler lets the prompt put the
             // terminal back before the command ends with 130.

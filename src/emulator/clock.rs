@@ -6,6 +6,11 @@ use std::sync::atomic::{AtomicU64, Ordering};
 /// A source of Unix time in seconds.
 pub trait Clock: Send + Sync + 'static {
     fn now(&self) -> u64;
+
+    /// Unix time in milliseconds, for the timestamps Cognito sends with a fractional part.
+    fn now_millis(&self) -> u64 {
+        self.now().saturating_mul(1000)
+    }
 }
 
 /// The system clock.
@@ -15,6 +20,13 @@ pub struct SystemClock;
 impl Clock for SystemClock {
     fn now(&self) -> u64 {
         crate::totp::now_unix()
+    }
+
+    fn now_millis(&self) -> u64 {
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| u64::try_from(d.as_millis()).unwrap_or(u64::MAX))
+            .unwrap_or(0)
     }
 }
 

@@ -1,6 +1,10 @@
 //! The emulator's pool description: the pool's MFA setting, its app clients and seeded users.
 //! Loaded from the embedded `assets/emulator.toml`, from a TOML file, or built in code by tests.
 
+pub use super::config_admin::{
+    AdminKeys, DEMO_ACCESS_KEY_ID, DEMO_SECRET_ACCESS_KEY, GeneratedUsers,
+};
+use super::config_admin::{RawAdmin, RawGenerated, validate_generated};
 use crate::secret::Sensitive;
 use serde::Deserialize;
 use std::path::Path;
@@ -114,6 +118,10 @@ pub struct EmulatorConfig {
     pub pool: PoolConfig,
     pub clients: Vec<ClientConfig>,
     pub users: Vec<UserConfig>,
+    /// The access key signed (admin) operations must be signed with (`[admin]`).
+    pub admin: AdminKeys,
+    /// Users made in bulk at start, besides `users` (`[generated_users]`).
+    pub generated_users: Option<GeneratedUsers>,
 }
 
 #[derive(Deserialize)]
@@ -124,6 +132,10 @@ struct RawConfig {
     clients: Vec<RawClient>,
     #[serde(default)]
     users: Vec<RawUser>,
+    #[serde(default)]
+    admin: Option<RawAdmin>,
+    #[serde(default)]
+    generated_users: Option<RawGenerated>,
 }
 
 #[derive(Deserialize)]
@@ -247,6 +259,12 @@ impl EmulatorConfig {
                     enabled: u.enabled.unwrap_or(true),
                 })
                 .collect(),
+            admin: raw
+                .admin
+                .unwrap_or_default()
+                .into_keys()
+                .map_err(ConfigError::Invalid)?,
+            generated_users: raw.generated_users.map(RawGenerated::into_generated),
         };
         config.validate()?;
         Ok(config)
@@ -275,7 +293,15 @@ impl EmulatorConfig {
         if self.users.iter().any(|u| u.username.is_empty()) {
             return Err(ConfigError::Invalid("a user has an empty username".into()));
         }
+        if let Some(generated) = &self.generated_users {
+            validate_generated(generated, &self.users).map_err(ConfigError::Invalid)?;
+        }
         Ok(())
+    }
+
+    /// The pool's region: the part of its id before `_`.
+    pub fn region(&self) -> &str {
+        self.pool.id.split('_').next().unwrap_or_default()
     }
 
     pub fn client(&self, id: &str) -> Option<&ClientConfig> {

@@ -10,13 +10,18 @@
 //! # Ok(()) }
 //! ```
 
+mod admin_wire;
 mod after_password;
 mod capped;
 mod checks;
 pub mod clock;
 pub mod config;
+mod config_admin;
 mod fault;
+mod generated;
 mod jwt;
+mod list_users;
+mod ops_admin;
 mod ops_auth;
 mod ops_srp;
 mod ops_token;
@@ -29,12 +34,15 @@ mod routes;
 mod server;
 mod session;
 mod shared;
+mod sigv4_check;
 mod trim;
+mod user;
+mod user_filter;
 
 pub use clock::{Clock, ManualClock, SystemClock};
 pub use config::{
-    AuthFlow, ClientConfig, ConfigError, EmulatorConfig, MfaConfiguration, PoolConfig, UserConfig,
-    UserStatus,
+    AdminKeys, AuthFlow, ClientConfig, ConfigError, EmulatorConfig, GeneratedUsers,
+    MfaConfiguration, PoolConfig, UserConfig, UserStatus,
 };
 pub use routes::MAX_BODY_BYTES;
 pub use server::SHUTDOWN_GRACE;
@@ -140,7 +148,7 @@ impl Emulator {
         let report = StartupReport::new(&endpoint, &self.config);
         let issuer = format!("{endpoint}/{}", self.config.pool.id);
         let shared = Arc::new(Shared {
-            state: Mutex::new(PoolState::new(self.config, issuer)),
+            state: Mutex::new(PoolState::new(self.config, issuer, self.clock.now_millis())),
             clock: self.clock,
             log: self.log_requests,
             limits: self.limits,
@@ -235,6 +243,32 @@ pub struct StartupReport {
     pub user_pool_id: String,
     pub client_id: String,
     pub users: Vec<DemoUser>,
+    /// The credentials administrator operations must be signed with.
+    pub admin: AdminReport,
+    /// The users generated in bulk, when the config asks for them (never listed one by one).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub generated_users: Option<GeneratedReport>,
+}
+
+/// `"admin"` in the start-up report: demo credentials, printed on purpose.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AdminReport {
+    pub access_key_id: String,
+    pub secret_access_key: Sensitive,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub session_token: Option<Sensitive>,
+    pub region: String,
+}
+
+/// `"generated_users"` in the start-up report: how to name and sign in as them.
+#[derive(Debug, Clone, Serialize)]
+pub struct GeneratedReport {
+    pub count: usize,
+    pub first: Option<String>,
+    pub last: Option<String>,
+    pub password: Sensitive,
+    pub with_authenticator_every: usize,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -262,6 +296,19 @@ impl StartupReport {
                     password: u.password.clone(),
                 })
                 .collect(),
+            admin: AdminReport {
+                access_key_id: config.admin.access_key_id.clone(),
+                secret_access_key: config.admin.secret_access_key.clone(),
+                session_token: config.admin.session_token.clone(),
+                region: config.region().to_string(),
+            },
+            generated_users: config.generated_users.as_ref().map(|g| GeneratedReport {
+                count: g.count,
+                first: (g.count > 0).then(|| g.username(1)),
+                last: (g.count > 0).then(|| g.username(g.count)),
+                password: g.password.clone(),
+                with_authenticator_every: g.with_authenticator_every,
+            }),
         }
     }
 

@@ -89,7 +89,7 @@ pub fn initiate(
         now,
         pool_id,
         password: user.password.clone(),
-        verifier: user.srp_verifier.clone(),
+        verifier: user.srp_verifier.as_deref().cloned(),
         username,
     }))
 }
@@ -192,7 +192,7 @@ fn challenge(state: &mut PoolState, started: Started) -> AuthResponse {
         && user.srp_verifier.is_none()
         && user.password == start.password
     {
-        user.srp_verifier = Some(verifier);
+        user.srp_verifier = Some(Box::new(verifier));
     }
     let secret_block = STANDARD.encode(&random_key(SECRET_BLOCK_BYTES)[..]);
     let parameters = BTreeMap::from([

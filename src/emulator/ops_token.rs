@@ -86,11 +86,11 @@ pub fn associate_software_token(
     };
     let key = random_key(SECRET_KEY_BYTES);
     let secret_code = Sensitive::new(base32_upper(&key).as_str());
-    state.user_mut(&username)?.pending_token = Some(SoftwareToken {
+    state.user_mut(&username)?.pending_token = Some(Box::new(SoftwareToken {
         key,
         friendly_device_name: None,
         last_accepted_step: None,
-    });
+    }));
     let session = match &caller {
         Caller::Token { .. } => None,
         Caller::Session { value, session } => {

@@ -3,95 +3,24 @@
 //! it and let go. The types every operation shares live here, below the operations.
 
 use super::capped::CappedMap;
-use super::config::{ClientConfig, EmulatorConfig, MfaConfiguration, UserStatus};
+use super::config::{ClientConfig, EmulatorConfig, MfaConfiguration};
 use super::fault::Fault;
 use super::jwt::JwtKey;
 use super::random::{random_token, uuid_v4};
 use super::session::Sessions;
-use crate::auth::{PasswordVerifier, ServerSession};
+pub use super::user::{SOFTWARE_TOKEN_MFA, SoftwareToken, User};
+use crate::auth::ServerSession;
 use crate::secret::Sensitive;
-use std::collections::HashMap;
-use zeroize::Zeroizing;
+use std::collections::BTreeMap;
 
-/// The MFA method name of authenticator apps, as GetUser and MFAS_CAN_SETUP say it.
-pub const SOFTWARE_TOKEN_MFA: &str = "SOFTWARE_TOKEN_MFA";
+/// The claim that carries the user's sign-out count when the token was issued: a token from
+/// before an AdminUserGlobalSignOut is refused as revoked.
+const SIGN_OUTS_CLAIM: &str = "cognito-mfa:sign_outs";
 
 /// PASSWORD_VERIFIER challenges waiting at once; beyond that the oldest is dropped.
 pub const MAX_PENDING_SRP: usize = 1_000;
 /// Refresh tokens kept; beyond that the oldest stops working.
 pub const MAX_REFRESH_TOKENS: usize = 10_000;
-
-/// A TOTP key associated with a user.
-pub struct SoftwareToken {
-    pub key: Zeroizing<Vec<u8>>,
-    pub friendly_device_name: Option<String>,
-    /// The last time step whose code was accepted: that code and earlier ones are refused.
-    pub last_accepted_step: Option<u64>,
-}
-
-pub struct User {
-    pub username: String,
-    pub sub: String,
-    pub password: Sensitive,
-    pub status: UserStatus,
-    pub email: Option<String>,
-    /// Issued by AssociateSoftwareToken, not verified yet.
-    pub pending_token: Option<SoftwareToken>,
-    /// Verified: the token sign-in checks.
-    pub token: Option<SoftwareToken>,
-    pub totp_enabled: bool,
-    pub totp_preferred: bool,
-    pub enabled: bool,
-    /// The SRP salt and verifier for the current password, computed at the first SRP sign-in.
-    pub srp_verifier: Option<PasswordVerifier>,
-}
-
-impl User {
-    fn from_config(u: &super::config::UserConfig) -> Self {
-        Self {
-            username: u.username.clone(),
-            sub: uuid_v4(),
-            password: u.password.clone(),
-            status: u.status,
-            email: u.email.clone(),
-            pending_token: None,
-            token: None,
-            totp_enabled: false,
-            totp_preferred: false,
-            enabled: u.enabled,
-            srp_verifier: None,
-        }
-    }
-
-    /// Whether this user may sign in at all, checked before the password as Cognito does:
-    /// a disabled user, one not confirmed, one whose password an administrator reset.
-    pub fn may_sign_in(&self) -> Result<(), Fault> {
-        if !self.enabled {
-            return Err(Fault::not_authorized("User is disabled."));
-        }
-        match self.status {
-            UserStatus::Unconfirmed => Err(Fault::new(
-                "UserNotConfirmedException",
-                "User is not confirmed.",
-            )),
-            UserStatus::ResetRequired => Err(Fault::new(
-                "PasswordResetRequiredException",
-                "Password reset required for the user",
-            )),
-            UserStatus::Confirmed | UserStatus::ForceChangePassword => Ok(()),
-        }
-    }
-
-    /// Whether sign-in asks this user for a TOTP code.
-    pub fn totp_required(&self, mfa: MfaConfiguration) -> bool {
-        self.token.is_some()
-            && match mfa {
-                MfaConfiguration::On => true,
-                MfaConfiguration::Optional => self.totp_enabled,
-                MfaConfiguration::Off => false,
-            }
-    }
-}
 
 /// A PASSWORD_VERIFIER challenge waiting for its answer.
 pub struct PendingSrp {
@@ -112,11 +41,14 @@ impl PendingSrp {
 struct RefreshGrant {
     username: String,
     client_id: String,
+    /// The user's sign-out count when it was issued.
+    sign_outs: u32,
 }
 
 pub struct PoolState {
     pub config: EmulatorConfig,
-    pub users: HashMap<String, User>,
+    /// By username, in order: ListUsers pages walk it from where the last page ended.
+    pub users: BTreeMap<String, User>,
     pub sessions: Sessions,
     /// PASSWORD_VERIFIER challenges by SECRET_BLOCK.
     pub srp_pending: CappedMap<String, PendingSrp>,
@@ -136,12 +68,16 @@ pub struct AccessGrant {
 }
 
 impl PoolState {
-    pub fn new(config: EmulatorConfig, issuer: String) -> Self {
-        let users = config
+    /// The pool as configured, its users created at `now_ms` (generated ones just before).
+    pub fn new(config: EmulatorConfig, issuer: String, now_ms: u64) -> Self {
+        let mut users: BTreeMap<String, User> = config
             .users
             .iter()
-            .map(|u| (u.username.clone(), User::from_config(u)))
+            .map(|u| (u.username.clone(), User::from_config(u, now_ms)))
             .collect();
+        if let Some(generated) = &config.generated_users {
+            super::generated::add_users(&mut users, generated, now_ms);
+        }
         Self {
             config,
             users,
@@ -243,6 +179,7 @@ impl PoolState {
         access.insert("iat".into(), now.into());
         access.insert("jti".into(), uuid_v4().into());
         access.insert("username".into(), user.username.clone().into());
+        access.insert(SIGN_OUTS_CLAIM.into(), user.sign_outs.into());
         let mut id = serde_json::Map::new();
         id.insert("sub".into(), user.sub.clone().into());
         if let Some(email) = &user.email {
@@ -256,6 +193,7 @@ impl PoolState {
         id.insert("auth_time".into(), now.into());
         id.insert("exp".into(), (now + validity).into());
         id.insert("iat".into(), now.into());
+        let sign_outs = user.sign_outs;
         let refresh_token = with_refresh.then(|| {
             let token = random_token(96);
             self.refresh_tokens.insert(
@@ -263,6 +201,7 @@ impl PoolState {
                 RefreshGrant {
                     username: username.to_string(),
                     client_id: client_id.to_string(),
+                    sign_outs,
                 },
             );
             Sensitive::new(token)
@@ -279,7 +218,13 @@ impl PoolState {
     /// The user a refresh token was issued to, for this client.
     pub fn refresh_grant(&self, token: &str, client_id: &str) -> Result<String, Fault> {
         match self.refresh_tokens.get(token) {
-            Some(grant) if grant.client_id == client_id => Ok(grant.username.clone()),
+            Some(grant) if grant.client_id == client_id => {
+                let current = self.users.get(&grant.username).map(|u| u.sign_outs);
+                if current.is_some_and(|n| n != grant.sign_outs) {
+                    return Err(Fault::not_authorized("Refresh Token has been revoked"));
+                }
+                Ok(grant.username.clone())
+            }
             _ => Err(Fault::not_authorized("Invalid Refresh Token")),
         }
     }
@@ -302,8 +247,14 @@ impl PoolState {
             return Err(Fault::expired_access_token());
         }
         let username = text("username").ok_or_else(Fault::invalid_access_token)?;
-        if !self.users.contains_key(username) {
+        let Some(user) = self.users.get(username) else {
             return Err(Fault::new("UserNotFoundException", "User does not exist."));
+        };
+        let sign_outs = claims
+            .get(SIGN_OUTS_CLAIM)
+            .and_then(serde_json::Value::as_u64);
+        if sign_outs != Some(u64::from(user.sign_outs)) {
+            return Err(Fault::not_authorized("Access Token has been revoked"));
         }
         Ok(AccessGrant {
             username: username.to_string(),

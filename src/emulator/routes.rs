@@ -1,11 +1,16 @@
 //! One request: the checks every request passes (POST, a known `X-Amz-Target`, the JSON 1.1
-//! content type, the size limit), then the operation its target names.
+//! content type, the size limit; for administrator operations, the SigV4 signature), then the
+//! operation its target names.
 
+use super::admin_wire::{
+    AdminGetUserRequest, AdminSetUserMfaPreferenceRequest, AdminUserGlobalSignOutRequest,
+    GetUserPoolMfaConfigRequest, ListUsersRequest,
+};
 use super::fault::Fault;
 use super::ops_auth::{self, Next};
 use super::pool::PoolState;
 use super::shared::Shared;
-use super::{ops_token, ops_user};
+use super::{list_users, ops_admin, ops_token, ops_user, sigv4_check};
 use crate::cognito::wire::{
     AssociateSoftwareTokenRequest, AuthResponse, GetUserRequest, InitiateAuthRequest, Operation,
     RespondToAuthChallengeRequest, SetUserMfaPreferenceRequest, VerifySoftwareTokenRequest,
@@ -30,6 +35,21 @@ const OPERATIONS: &[&str] = &[
     RespondToAuthChallengeRequest::NAME,
     GetUserRequest::NAME,
     SetUserMfaPreferenceRequest::NAME,
+    AdminGetUserRequest::NAME,
+    AdminSetUserMfaPreferenceRequest::NAME,
+    AdminUserGlobalSignOutRequest::NAME,
+    ListUsersRequest::NAME,
+    GetUserPoolMfaConfigRequest::NAME,
+];
+
+/// The operations that need AWS credentials: their requests must be signed (SigV4). The
+/// others are the user's own and stay unsigned (a signature on them is ignored).
+const SIGNED: &[&str] = &[
+    AdminGetUserRequest::NAME,
+    AdminSetUserMfaPreferenceRequest::NAME,
+    AdminUserGlobalSignOutRequest::NAME,
+    ListUsersRequest::NAME,
+    GetUserPoolMfaConfigRequest::NAME,
 ];
 
 /// The operation's name (when known) and its JSON answer or fault.
@@ -71,17 +91,27 @@ pub async fn answer(
             ))),
         );
     }
-    let body = match Limited::new(req.into_body(), MAX_BODY_BYTES)
-        .collect()
-        .await
-    {
+    let (parts, body) = req.into_parts();
+    let body = match Limited::new(body, MAX_BODY_BYTES).collect().await {
         Ok(collected) => collected.to_bytes(),
         Err(_) => return (Some(operation), Err(too_large())),
     };
-    let result = AssertUnwindSafe(dispatch(shared, operation, &body))
-        .catch_unwind()
-        .await
-        .unwrap_or_else(|_| Err(Fault::internal()));
+    let result = AssertUnwindSafe(async {
+        if SIGNED.contains(&operation) {
+            let (keys, region) = {
+                let state = shared.lock();
+                (
+                    state.config.admin.clone(),
+                    state.config.region().to_string(),
+                )
+            };
+            sigv4_check::verify(&keys, &region, shared.clock.now(), &parts, &body)?;
+        }
+        dispatch(shared, operation, &body).await
+    })
+    .catch_unwind()
+    .await
+    .unwrap_or_else(|_| Err(Fault::internal()));
     (Some(operation), result)
 }
 
@@ -116,6 +146,17 @@ async fn dispatch(shared: &Shared, operation: &str, body: &Bytes) -> Result<Vec<
         }
         GetUserRequest::NAME => call(shared, body, ops_user::get_user),
         SetUserMfaPreferenceRequest::NAME => call(shared, body, ops_user::set_user_mfa_preference),
+        AdminGetUserRequest::NAME => call_admin(shared, body, ops_admin::admin_get_user),
+        AdminSetUserMfaPreferenceRequest::NAME => {
+            call_admin(shared, body, ops_admin::admin_set_user_mfa_preference)
+        }
+        AdminUserGlobalSignOutRequest::NAME => {
+            call_admin(shared, body, ops_admin::admin_user_global_sign_out)
+        }
+        ListUsersRequest::NAME => call_admin(shared, body, list_users::list_users),
+        GetUserPoolMfaConfigRequest::NAME => {
+            call_admin(shared, body, ops_admin::get_user_pool_mfa_config)
+        }
         _ => Err(unknown()),
     }
 }
@@ -130,6 +171,19 @@ fn call<O: Operation>(
     let request: O = parse(body)?;
     let now = shared.clock.now();
     let response = handler(&mut shared.lock(), now, request)?;
+    serde_json::to_vec(&response).map_err(|_| Fault::internal())
+}
+
+/// An administrator operation: its handler is given the time in milliseconds, for the
+/// timestamps it records.
+fn call_admin<O: Operation>(
+    shared: &Shared,
+    body: &[u8],
+    handler: Handler<O, O::Response>,
+) -> Result<Vec<u8>, Fault> {
+    let request: O = parse(body)?;
+    let now_ms = shared.clock.now_millis();
+    let response = handler(&mut shared.lock(), now_ms, request)?;
     serde_json::to_vec(&response).map_err(|_| Fault::internal())
 }
 
@@ -185,8 +239,9 @@ mod tests {
         for name in OPERATIONS {
             assert_eq!(known_operation(name), Some(*name));
         }
-        assert_eq!(OPERATIONS.len(), 6);
-        assert_eq!(known_operation("AdminGetUser"), None);
+        assert_eq!(OPERATIONS.len(), 11);
+        assert!(SIGNED.iter().all(|name| known_operation(name).is_some()));
+        assert_eq!(known_operation("AdminDeleteUser"), None);
     }
 
     #[test]

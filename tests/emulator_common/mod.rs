@@ -3,11 +3,12 @@
 #![allow(dead_code)]
 
 pub mod scenarios;
+pub mod signed;
 
 use cognito_mfa::cognito::wire::Operation;
 use cognito_mfa::emulator::{
-    AuthFlow, ClientConfig, Emulator, EmulatorConfig, ManualClock, MfaConfiguration, PoolConfig,
-    RunningEmulator, UserConfig, UserStatus,
+    AdminKeys, AuthFlow, ClientConfig, Emulator, EmulatorConfig, ManualClock, MfaConfiguration,
+    PoolConfig, RunningEmulator, UserConfig, UserStatus,
 };
 use cognito_mfa::secret::Sensitive;
 use std::time::Duration;
@@ -212,6 +213,8 @@ pub fn test_config(mfa: MfaConfiguration) -> EmulatorConfig {
                 enabled: true,
             },
         ],
+        admin: AdminKeys::default(),
+        generated_users: None,
     }
 }
 
