@@ -121,7 +121,7 @@ impl CognitoClient {
         let mut builder = reqwest::Client::builder()
             .user_agent(USER_AGENT)
             .redirect(reqwest::redirect::Policy::none())
-            .pool_max_idle_per_host(2);
+            .pool_max_idle_per_host(8);
         if settings.endpoint.is_plain_http() {
             // Loopback never goes through a proxy; HTTPS honours HTTPS_PROXY / NO_PROXY as the
             // AWS CLI does.
