@@ -3,6 +3,7 @@
 pub mod admin;
 pub mod aws_compat;
 pub mod demo;
+pub mod demo_helpdesk;
 pub mod demo_scenarios;
 pub mod emulator;
 pub mod enroll;
