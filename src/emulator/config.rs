@@ -294,7 +294,8 @@ impl EmulatorConfig {
             return Err(ConfigError::Invalid("a user has an empty username".into()));
         }
         if let Some(generated) = &self.generated_users {
-            validate_generated(generated, &self.users).map_err(ConfigError::Invalid)?;
+            validate_generated(generated, self.users.iter().map(|u| u.username.as_str()))
+                .map_err(ConfigError::Invalid)?;
         }
         Ok(())
     }

@@ -147,9 +147,9 @@ impl RawGenerated {
 
 /// What the server relies on: a bounded count, names a client can send, no clash with the
 /// users listed one by one.
-pub(super) fn validate_generated(
+pub(super) fn validate_generated<'a>(
     generated: &GeneratedUsers,
-    listed: &[super::config::UserConfig],
+    mut listed: impl Iterator<Item = &'a str>,
 ) -> Result<(), String> {
     if generated.count > MAX_GENERATED_USERS {
         return Err(format!(
@@ -172,11 +172,8 @@ pub(super) fn validate_generated(
     {
         return Err("generated_users.email_domain must be a domain name".into());
     }
-    if let Some(clash) = listed.iter().find(|u| generated.generates(&u.username)) {
-        return Err(format!(
-            "user {} is also one of the generated users",
-            clash.username
-        ));
+    if let Some(clash) = listed.find(|name| generated.generates(name)) {
+        return Err(format!("user {clash} is also one of the generated users"));
     }
     Ok(())
 }
@@ -207,6 +204,21 @@ mod tests {
         assert_eq!(with, [3, 6, 9]);
         generated.with_authenticator_every = 0;
         assert!(!(1..=9).any(|i| generated.has_authenticator(i)));
+    }
+
+    #[test]
+    fn generated_users_may_not_clash_with_listed_ones_or_have_odd_names() {
+        let generated = GeneratedUsers::new(5);
+        assert!(validate_generated(&generated, ["demo", "user000006"].into_iter()).is_ok());
+        let clash = validate_generated(&generated, ["user000005"].into_iter()).unwrap_err();
+        assert!(clash.contains("user000005"), "{clash}");
+        let odd = GeneratedUsers {
+            prefix: "bad name".into(),
+            ..GeneratedUsers::new(5)
+        };
+        assert!(validate_generated(&odd, std::iter::empty()).is_err());
+        let huge = GeneratedUsers::new(MAX_GENERATED_USERS + 1);
+        assert!(validate_generated(&huge, std::iter::empty()).is_err());
     }
 
     #[test]

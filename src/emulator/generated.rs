@@ -28,7 +28,7 @@ pub fn add_users(users: &mut BTreeMap<String, User>, generated: &GeneratedUsers,
         if generated.has_authenticator(index) {
             user.token = Some(Box::new(SoftwareToken {
                 key: random_key(KEY_BYTES),
-                friendly_device_name: Some("generated".into()),
+                friendly_device_name: None,
                 last_accepted_step: None,
             }));
             user.totp_enabled = true;
