@@ -9,6 +9,12 @@ pub const EXIT_CONFIG: i32 = 253;
 pub const EXIT_SERVICE: i32 = 254;
 pub const EXIT_OTHER: i32 = 255;
 pub const EXIT_INTERRUPTED: i32 = 130;
+/// `admin`: no usable AWS credentials (none found, expired, refused by Cognito).
+pub const EXIT_CREDENTIALS: i32 = 251;
+/// `admin`: the credentials work, but IAM does not allow the action.
+pub const EXIT_ACCESS_DENIED: i32 = 250;
+/// `admin watch`: the time limit passed before the user enrolled (as timeout(1) exits).
+pub const EXIT_GAVE_UP: i32 = 124;
 
 #[derive(Debug, thiserror::Error)]
 pub enum Failure {
@@ -29,6 +35,15 @@ pub enum Failure {
     /// The user left before the end; the text says what state that leaves.
     #[error("{0}")]
     Cancelled(String),
+    /// `admin`: credentials missing, expired or refused.
+    #[error("{0}")]
+    Credentials(String),
+    /// `admin`: an IAM permission is missing.
+    #[error("{0}")]
+    AccessDenied(String),
+    /// `admin watch` reached its time limit.
+    #[error("{0}")]
+    GaveUp(String),
     /// A signal (its number) ended the command; the text says what state that leaves.
     #[error("{1}")]
     Signalled(i32, String),
@@ -44,7 +59,21 @@ impl Failure {
             Self::Api(ApiError::Certificate { .. }) => EXIT_CONFIG,
             Self::Api(_) | Self::Other(_) => EXIT_OTHER,
             Self::Interrupted | Self::Cancelled(_) => EXIT_INTERRUPTED,
+            Self::Credentials(_) => EXIT_CREDENTIALS,
+            Self::AccessDenied(_) => EXIT_ACCESS_DENIED,
+            Self::GaveUp(_) => EXIT_GAVE_UP,
             Self::Signalled(signal, _) => 128 + signal,
+        }
+    }
+}
+
+impl From<crate::admin::AdminError> for Failure {
+    fn from(e: crate::admin::AdminError) -> Self {
+        use crate::admin::AdminError;
+        match e {
+            AdminError::Credentials(text) => Self::Credentials(text),
+            e @ AdminError::AccessDenied { .. } => Self::AccessDenied(e.to_string()),
+            AdminError::Api(e) => Self::Api(e),
         }
     }
 }

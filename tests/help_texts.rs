@@ -7,7 +7,7 @@ use std::process::{Command, Stdio};
 const BIN: &str = env!("CARGO_BIN_EXE_cognito-mfa");
 
 /// Every command, and the program itself (empty).
-const COMMANDS: [&str; 10] = [
+const COMMANDS: [&str; 15] = [
     "",
     "demo",
     "enroll",
@@ -18,12 +18,17 @@ const COMMANDS: [&str; 10] = [
     "emulator",
     "completion",
     "man",
+    "admin",
+    "admin status",
+    "admin watch",
+    "admin reset-mfa",
+    "admin report",
 ];
 
 fn help(command: &str, flag: &str, columns: &str) -> String {
     let mut cmd = Command::new(BIN);
     if !command.is_empty() {
-        cmd.arg(command);
+        cmd.args(command.split(' '));
     }
     let out = cmd
         .arg(flag)

@@ -133,6 +133,16 @@ pub fn examples(command: Option<&str>) -> &'static [Example] {
                 "cognito-mfa man > ~/.local/share/man/man1/cognito-mfa.1",
             ),
         ],
+        Some("admin") => &[
+            (
+                "On the phone with a user who lost their phone: see, reset, then watch:",
+                "cognito-mfa admin status --user-pool-id eu-west-1_AbC123 --username ana\ncognito-mfa admin reset-mfa --user-pool-id eu-west-1_AbC123 --username ana \\\n    --sign-out\ncognito-mfa admin watch --user-pool-id eu-west-1_AbC123 --username ana",
+            ),
+            (
+                "Every user of the pool without an authenticator app, as CSV:",
+                "cognito-mfa admin report --user-pool-id eu-west-1_AbC123 --without-mfa \\\n    --out users.csv",
+            ),
+        ],
         Some(_) => &[],
     }
 }

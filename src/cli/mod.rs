@@ -2,6 +2,7 @@
 //! subcommands, and each command's flags (one module per command). Nothing here imports from
 //! `commands`: the commands read these types, not the other way round.
 
+mod admin;
 mod argv;
 mod aws;
 mod demo;
@@ -10,6 +11,10 @@ pub mod help;
 mod presentation;
 mod sign_in;
 
+pub use admin::{
+    AdminArgs, AdminCommand, ReportArgs, ReportFormat, ResetArgs, UserArgs, WatchArgs,
+    parse_duration,
+};
 pub use argv::Prepared;
 pub use aws::{AssociateArgs, AwsCommonArgs, SkeletonKind, VerifyArgs};
 pub use demo::DemoArgs;
@@ -211,6 +216,8 @@ pub enum Command {
     VerifySoftwareToken(VerifyArgs),
     /// Delete sign-ins remembered with `sign-in --remember` from the OS keychain.
     Forget(ForgetArgs),
+    /// The helpdesk's commands, signed with AWS credentials: status, watch, reset-mfa, report.
+    Admin(AdminArgs),
     /// Run the embedded Cognito emulator on 127.0.0.1 until Ctrl-C or SIGTERM. The first line
     /// on stdout is a JSON report: endpoint, user pool id, client id, demo users.
     Emulator(EmulatorArgs),

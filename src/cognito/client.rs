@@ -74,6 +74,14 @@ impl std::fmt::Debug for CognitoClient {
     }
 }
 
+/// Signs a request just before it is sent (SigV4 for the administrator's operations). Called
+/// again for each retry, so every attempt carries a fresh time.
+pub trait SignRequest: Send + Sync {
+    /// Adds the signature's headers to `request`, whose body is `body`; the text of an error
+    /// says what went wrong and what to do.
+    fn sign(&self, request: &mut reqwest::Request, body: &[u8]) -> Result<(), String>;
+}
+
 /// Makes ring the process's TLS provider (reqwest is built without one). Idempotent: the first
 /// call wins and later calls change nothing.
 pub fn install_tls_provider() {
@@ -101,7 +109,7 @@ impl CognitoClient {
         let mut builder = reqwest::Client::builder()
             .user_agent(USER_AGENT)
             .redirect(reqwest::redirect::Policy::none())
-            .pool_max_idle_per_host(2);
+            .pool_max_idle_per_host(8);
         if settings.endpoint.is_plain_http() {
             // Loopback never goes through a proxy; HTTPS honours HTTPS_PROXY / NO_PROXY as the
             // AWS CLI does.
@@ -153,6 +161,23 @@ impl CognitoClient {
 
     /// Calls one operation, retrying throttling, 5xx and connection failures.
     pub async fn call<O: Operation>(&self, request: &O) -> Result<O::Response, ApiError> {
+        self.call_with(request, None).await
+    }
+
+    /// Calls one operation with each attempt signed by `signer`.
+    pub async fn call_signed<O: Operation>(
+        &self,
+        request: &O,
+        signer: &dyn SignRequest,
+    ) -> Result<O::Response, ApiError> {
+        self.call_with(request, Some(signer)).await
+    }
+
+    async fn call_with<O: Operation>(
+        &self,
+        request: &O,
+        signer: Option<&dyn SignRequest>,
+    ) -> Result<O::Response, ApiError> {
         let body = serde_json::to_vec(request).map_err(|e| ApiError::Transport {
             operation: O::NAME,
             detail: format!("cannot encode the request: {e}"),
@@ -164,7 +189,7 @@ impl CognitoClient {
         let mut attempt = 0;
         loop {
             attempt += 1;
-            let result = self.attempt::<O>(&body).await;
+            let result = self.attempt::<O>(&body, signer).await;
             match result {
                 Err(e) if e.is_retryable() && attempt < policy.max_attempts => {
                     let wait = policy.backoff(attempt - 1, rand::random::<f64>());
@@ -183,16 +208,33 @@ impl CognitoClient {
         }
     }
 
-    async fn attempt<O: Operation>(&self, body: &[u8]) -> Result<O::Response, ApiError> {
+    async fn attempt<O: Operation>(
+        &self,
+        body: &[u8],
+        signer: Option<&dyn SignRequest>,
+    ) -> Result<O::Response, ApiError> {
         let settings = &self.inner.settings;
-        let response = self
+        let mut request = self
             .inner
             .http
             .post(settings.endpoint.url().clone())
             .header("Content-Type", CONTENT_TYPE)
             .header("X-Amz-Target", format!("{TARGET_PREFIX}{}", O::NAME))
             .body(body.to_vec())
-            .send()
+            .build()
+            .map_err(|e| self.transport_error(O::NAME, &e))?;
+        if let Some(signer) = signer {
+            signer
+                .sign(&mut request, body)
+                .map_err(|detail| ApiError::Signing {
+                    operation: O::NAME,
+                    detail,
+                })?;
+        }
+        let response = self
+            .inner
+            .http
+            .execute(request)
             .await
             .map_err(|e| self.transport_error(O::NAME, &e))?;
         let status = response.status().as_u16();

@@ -148,6 +148,12 @@ pub enum ApiError {
         status: u16,
         detail: String,
     },
+    /// The request could not be signed (the credentials were refused before sending).
+    #[error("The {operation} call could not be signed: {detail}")]
+    Signing {
+        operation: &'static str,
+        detail: String,
+    },
     #[error("The {operation} call failed: {detail}. Check the network and try again.")]
     Transport {
         operation: &'static str,
@@ -193,6 +199,7 @@ impl ApiError {
             | Self::ConnectTimeout { .. }
             | Self::Transport { .. }
             | Self::Certificate { .. }
+            | Self::Signing { .. }
             | Self::Redirect { .. } => false,
         }
     }

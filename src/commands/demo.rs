@@ -55,6 +55,9 @@ pub async fn run(global: &GlobalArgs, args: DemoArgs) -> Result<(), Failure> {
         .iter()
         .find(|u| u.username == username)
         .map(|u| u.password.expose().to_owned());
+    if args.presentation.helpdesk {
+        super::demo_helpdesk::show(&report, &username)?;
+    }
     let endpoint = Endpoint::parse(running.endpoint())
         .map_err(|e| Failure::Other(format!("The demo emulator's address is odd: {e}.")))?;
     let client = CognitoClient::new(ClientSettings::new(endpoint))?;

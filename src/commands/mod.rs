@@ -1,8 +1,10 @@
 //! Entry points: one module per command; `dispatch` picks the one the command line names.
 
+pub mod admin;
 pub mod aws_compat;
 pub mod completion;
 pub mod demo;
+pub mod demo_helpdesk;
 pub mod demo_scenarios;
 pub mod emulator;
 pub mod enroll;
@@ -48,6 +50,7 @@ pub async fn dispatch(cli: Cli) -> Result<(), Failure> {
         }
         Some(Command::Completion(args)) => completion::run(args.shell),
         Some(Command::Man) => man_page::run(),
+        Some(Command::Admin(args)) => admin::run(&global, args).await,
         None => enroll::run(&global, cli.enroll).await,
     }
 }
