@@ -257,3 +257,12 @@ fn status_with_a_query_is_what_the_aws_cli_prints() {
         assert_eq!(ours, theirs, "{query}");
     }
 }
+
+#[test]
+fn status_as_a_table_is_what_the_aws_cli_prints() {
+    // awscli 1.x has no yaml output (AWS CLI v2's): json, text and table are compared.
+    let (ours, theirs) = run_both(&["--output", "table"]);
+    assert_eq!(ours, theirs, "--output table");
+    let (ours, theirs) = run_both(&["--output", "table", "--query", "UserAttributes"]);
+    assert_eq!(ours, theirs, "a query drawn as a table");
+}
