@@ -250,6 +250,10 @@ fn status_with_a_query_is_what_the_aws_cli_prints() {
         "UserAttributes[?Name=='email'].Value | [0]",
         "[Username, UserCreateDate, UserMFASettingList]",
         "UserMFASettingList[1]",
+        // Objects keep the query's order and the answer's: text prints them as columns.
+        "{user: Username, status: UserStatus, enabled: Enabled, mfa: PreferredMfaSetting}",
+        "UserAttributes[0]",
+        "UserAttributes[].{value: Value, name: Name}",
     ] {
         let (ours, theirs) = run_both(&["--query", query]);
         assert_eq!(ours, theirs, "{query}");

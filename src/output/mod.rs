@@ -1,6 +1,7 @@
 //! Printing a response as the AWS CLI does: json, text, yaml, yaml-stream or table, after an
 //! optional JMESPath `--query`.
 
+mod key_order;
 mod legacy_literal;
 mod scalar;
 mod sections;
@@ -62,7 +63,8 @@ pub fn apply_query(value: &Value, query: &str) -> Result<Value, OutputError> {
     let expr = compile(query)?;
     let data = jmespath::Variable::from_serializable(value).map_err(|e| bad(e.to_string()))?;
     let result = expr.search(data).map_err(|e| bad(e.to_string()))?;
-    serde_json::to_value(&*result).map_err(|e| bad(e.to_string()))
+    let result = serde_json::to_value(&*result).map_err(|e| bad(e.to_string()))?;
+    Ok(key_order::restore(result, expr.as_ast(), value))
 }
 
 /// Renders `value` (titled `operation` for tables) in the chosen format, ending in a newline.
