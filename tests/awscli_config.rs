@@ -23,6 +23,8 @@ struct Case {
     env: &'static [(&'static str, &'static str)],
     args: &'static [&'static str],
     answer: Answer,
+    /// The recorder speaks HTTPS: `{HOME}/ca.pem` is its CA, `{HOME}/other.pem` another one.
+    tls: bool,
 }
 
 const CASE: Case = Case {
@@ -33,6 +35,7 @@ const CASE: Case = Case {
     env: &[],
     args: &[],
     answer: Answer::Ok,
+    tls: false,
 };
 
 struct Run {
@@ -98,10 +101,19 @@ fn shape(stdout: &str) -> &'static str {
 
 /// Runs one case with both tools; the differences, if any.
 fn compare(case: &Case) -> Option<String> {
-    let recorder = Recorder::start(case.answer);
+    let recorder = match case.tls {
+        true => Recorder::start_tls(case.answer),
+        false => Recorder::start(case.answer),
+    };
     let home = tempfile::tempdir().unwrap();
     let dot_aws = home.path().join(".aws");
     std::fs::create_dir(&dot_aws).unwrap();
+    if let Some(pem) = &recorder.ca_pem {
+        std::fs::write(home.path().join("ca.pem"), pem).unwrap();
+        let other = awscli::recorder::new_ca().0;
+        std::fs::write(home.path().join("other.pem"), &other).unwrap();
+        std::fs::write(home.path().join("both.pem"), other + pem).unwrap();
+    }
     for (path, text) in [
         (dot_aws.join("config"), case.config),
         (dot_aws.join("credentials"), case.credentials),
@@ -193,6 +205,11 @@ fn aws_hosts_regions_and_fips_alike() {
 #[test]
 fn output_format_and_options_alike() {
     check(config_cases::OUTPUT);
+}
+
+#[test]
+fn ca_bundles_are_chosen_alike() {
+    check(config_cases::CA_BUNDLES);
 }
 
 #[test]

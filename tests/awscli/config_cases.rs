@@ -325,3 +325,74 @@ pub const RETRIES: &[Case] = &[
         ..CASE
     },
 ];
+
+/// HTTPS to a recorder whose CA is `{HOME}/ca.pem`: which CA bundle each tool trusts (the
+/// `--ca-bundle` flag, then AWS_CA_BUNDLE, then the profile's `ca_bundle`). A refused
+/// certificate records nothing; one attempt each, so awscli does not back off between them.
+const TLS: Case = Case {
+    config: "[default]\nregion = us-east-1\nendpoint_url = {E}/\n",
+    env: &[ONE_ATTEMPT],
+    tls: true,
+    ..CASE
+};
+
+pub const CA_BUNDLES: &[Case] = &[
+    Case {
+        name: "no CA bundle: the recorder's CA is not trusted",
+        ..TLS
+    },
+    Case {
+        name: "ca_bundle in the profile",
+        config: "[default]\nregion = us-east-1\nendpoint_url = {E}/\nca_bundle = {HOME}/ca.pem\n",
+        ..TLS
+    },
+    Case {
+        name: "ca_bundle in a named profile",
+        config: "[profile desk]\nregion = us-east-1\nendpoint_url = {E}/\nca_bundle = {HOME}/ca.pem\n",
+        env: &[ONE_ATTEMPT, ("AWS_PROFILE", "desk")],
+        ..TLS
+    },
+    Case {
+        name: "ca_bundle in the credentials file's profile",
+        credentials: "[default]\nca_bundle = {HOME}/ca.pem\n",
+        ..TLS
+    },
+    Case {
+        name: "AWS_CA_BUNDLE",
+        env: &[ONE_ATTEMPT, ("AWS_CA_BUNDLE", "{HOME}/ca.pem")],
+        ..TLS
+    },
+    Case {
+        name: "AWS_CA_BUNDLE beats the profile's ca_bundle",
+        config: "[default]\nregion = us-east-1\nendpoint_url = {E}/\nca_bundle = {HOME}/ca.pem\n",
+        env: &[ONE_ATTEMPT, ("AWS_CA_BUNDLE", "{HOME}/other.pem")],
+        ..TLS
+    },
+    Case {
+        name: "--ca-bundle beats AWS_CA_BUNDLE",
+        env: &[ONE_ATTEMPT, ("AWS_CA_BUNDLE", "{HOME}/other.pem")],
+        args: &["--ca-bundle", "{HOME}/ca.pem"],
+        ..TLS
+    },
+    Case {
+        name: "--ca-bundle naming another CA",
+        config: "[default]\nregion = us-east-1\nendpoint_url = {E}/\nca_bundle = {HOME}/ca.pem\n",
+        args: &["--ca-bundle", "{HOME}/other.pem"],
+        ..TLS
+    },
+    Case {
+        name: "a bundle of both CAs",
+        env: &[ONE_ATTEMPT, ("AWS_CA_BUNDLE", "{HOME}/both.pem")],
+        ..TLS
+    },
+    Case {
+        name: "--no-verify-ssl trusts any certificate",
+        args: &["--no-verify-ssl"],
+        ..TLS
+    },
+    Case {
+        name: "a CA bundle that does not exist",
+        config: "[default]\nregion = us-east-1\nendpoint_url = {E}/\nca_bundle = {HOME}/missing.pem\n",
+        ..TLS
+    },
+];
