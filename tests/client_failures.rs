@@ -4,7 +4,7 @@ mod support;
 
 use cognito_mfa::cognito::wire::{AssociateSoftwareTokenRequest, GetUserRequest};
 use cognito_mfa::cognito::{
-    ApiError, ClientSettings, CognitoClient, Endpoint, RetryPolicy, ServiceErrorKind,
+    ApiError, ClientSettings, CognitoClient, Endpoint, RetryMode, RetryPolicy, ServiceErrorKind,
 };
 use std::time::Duration;
 use support::fake_server::{FakeServer, Reply};
@@ -211,4 +211,62 @@ async fn connection_refused_is_a_network_error() {
         err.is_network() && matches!(err, ApiError::Connect { .. }),
         "{err:?}"
     );
+}
+
+/// 20 calls to a server that always fails, from one standard-mode client: botocore's retry
+/// quota (500 units, 14 a retry) pays for 17 calls' two retries each, then one retry, then
+/// none; a success gives back what its retry took.
+#[tokio::test]
+async fn the_retry_quota_stops_retries_once_spent() {
+    let server = FakeServer::start(vec![Reply::error(500, "InternalErrorException", "down")]);
+    let mut settings = ClientSettings::new(Endpoint::parse(&server.url).unwrap());
+    settings.retry = RetryPolicy {
+        base_delay: Duration::ZERO,
+        ..RetryPolicy::new(RetryMode::Standard, Some(3))
+    };
+    let client = CognitoClient::new(settings).unwrap();
+    for _ in 0..20 {
+        client.call(&associate()).await.unwrap_err();
+    }
+    assert_eq!(server.count(), 17 * 3 + 2 + 1 + 1);
+
+    // Legacy mode (awscli v1's default) has no quota: every call makes all its attempts.
+    let legacy = FakeServer::start(vec![Reply::error(500, "InternalErrorException", "down")]);
+    let mut settings = ClientSettings::new(Endpoint::parse(&legacy.url).unwrap());
+    settings.retry = RetryPolicy {
+        base_delay: Duration::ZERO,
+        ..RetryPolicy::new(RetryMode::Legacy, Some(3))
+    };
+    let client = CognitoClient::new(settings).unwrap();
+    for _ in 0..20 {
+        client.call(&associate()).await.unwrap_err();
+    }
+    assert_eq!(legacy.count(), 20 * 3);
+}
+
+#[tokio::test]
+async fn successes_refill_the_retry_quota() {
+    // 55 failures spend the quota down to 10 (as above); 14 successes without a retry give back
+    // 1 each (24); then a failure can be retried (14), which it could not have been at 10.
+    let fail = Reply::error(500, "InternalErrorException", "down");
+    let ok = Reply::json(200, r#"{"SecretCode":"JBSWY3DPEHPK3PXP"}"#);
+    let mut replies = vec![fail.clone(); 55];
+    replies.extend(vec![ok.clone(); 14]);
+    replies.extend([fail, ok]);
+    let server = FakeServer::start(replies);
+    let mut settings = ClientSettings::new(Endpoint::parse(&server.url).unwrap());
+    settings.retry = RetryPolicy {
+        base_delay: Duration::ZERO,
+        ..RetryPolicy::new(RetryMode::Standard, Some(3))
+    };
+    let client = CognitoClient::new(settings).unwrap();
+    for _ in 0..20 {
+        client.call(&associate()).await.unwrap_err();
+    }
+    assert_eq!(server.count(), 55);
+    for _ in 0..14 {
+        client.call(&associate()).await.unwrap();
+    }
+    client.call(&associate()).await.unwrap();
+    assert_eq!(server.count(), 55 + 14 + 2);
 }

@@ -16,7 +16,7 @@ pub const CONTENT_TYPE: &str = "application/x-amz-json-1.1";
 pub const TARGET_PREFIX: &str = "AWSCognitoIdentityProviderService.";
 pub const USER_AGENT: &str = concat!("cognito-mfa/", env!("CARGO_PKG_VERSION"));
 
-pub use super::retry::{RetryMode, RetryPolicy};
+pub use super::retry::{RetryMode, RetryPolicy, RetryQuota};
 
 #[derive(Debug, Clone)]
 pub struct ClientSettings {
@@ -64,6 +64,8 @@ pub struct CognitoClient {
 struct Inner {
     http: reqwest::Client,
     settings: ClientSettings,
+    /// Standard and adaptive modes' retry quota, shared by every clone of the client.
+    quota: RetryQuota,
 }
 
 impl std::fmt::Debug for CognitoClient {
@@ -151,7 +153,11 @@ impl CognitoClient {
             .build()
             .map_err(|e| ClientBuildError::Http(e.to_string()))?;
         Ok(Self {
-            inner: Arc::new(Inner { http, settings }),
+            inner: Arc::new(Inner {
+                http,
+                settings,
+                quota: RetryQuota::new(),
+            }),
         })
     }
 
@@ -186,12 +192,23 @@ impl CognitoClient {
             self.log_json(&format!("request {}", O::NAME), &body);
         }
         let policy = self.inner.settings.retry;
+        let quota = (policy.mode != RetryMode::Legacy).then_some(&self.inner.quota);
         let mut attempt = 0;
+        let mut acquired = None;
         loop {
             attempt += 1;
             let result = self.attempt::<O>(&body, signer).await;
             match result {
                 Err(e) if e.is_retryable() && attempt < policy.max_attempts => {
+                    if let Some(quota) = quota {
+                        acquired = quota.acquire(e.is_throttling());
+                        if acquired.is_none() {
+                            if self.inner.settings.debug {
+                                eprintln!("DEBUG {} retry quota reached; not retrying", O::NAME);
+                            }
+                            return Err(e);
+                        }
+                    }
                     let wait = policy.backoff(attempt - 1, rand::random::<f64>());
                     if self.inner.settings.debug {
                         eprintln!(
@@ -203,7 +220,13 @@ impl CognitoClient {
                     }
                     tokio::time::sleep(wait).await;
                 }
-                other => return other,
+                Ok(answer) => {
+                    if let Some(quota) = quota {
+                        quota.release(acquired);
+                    }
+                    return Ok(answer);
+                }
+                Err(e) => return Err(e),
             }
         }
     }

@@ -190,6 +190,12 @@ impl ApiError {
     }
 
     /// Retried by the client as the AWS SDKs' standard mode does: throttling, 5xx, connection failures.
+    /// Throttled by the service (`TooManyRequestsException` and its kind): a cheaper retry
+    /// for the retry quota.
+    pub fn is_throttling(&self) -> bool {
+        matches!(self, Self::Service(e) if e.kind == ServiceErrorKind::TooManyRequests)
+    }
+
     pub fn is_retryable(&self) -> bool {
         match self {
             Self::Service(e) => e.kind == ServiceErrorKind::TooManyRequests || e.status >= 500,

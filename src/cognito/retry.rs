@@ -1,10 +1,11 @@
 //! Retries as the AWS CLI makes them: a mode (`legacy`, `standard`, `adaptive`) and a total
 //! number of attempts, resolved from the config by `crate::config`.
 
+use std::sync::Mutex;
 use std::time::Duration;
 
 /// botocore's retry modes. `legacy` (awscli v1's default) waits rand·2ⁿ seconds with no cap;
-/// `standard` and `adaptive` cap each wait at 20 s. `adaptive` adds, in the SDKs, a client-side
+/// `standard` and `adaptive` cap each wait at 20 s and share a [`RetryQuota`]. `adaptive` adds, in the SDKs, a client-side
 /// rate limiter that only matters to a process sending many requests: here it retries as
 /// `standard` does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -76,6 +77,58 @@ impl RetryPolicy {
     }
 }
 
+/// botocore's retry quota (standard and adaptive modes), one per client: 500 units; a retry
+/// takes 14 (5 after throttling) and is not made when the quota cannot pay; a success gives back
+/// what its retries took, or 1 when it needed none. A client that keeps failing (a Cognito
+/// outage during `admin report`'s thousands of calls) soon stops retrying instead of
+/// multiplying the load, and starts again as answers come back.
+#[derive(Debug)]
+pub struct RetryQuota {
+    available: Mutex<u32>,
+}
+
+impl RetryQuota {
+    pub const CAPACITY: u32 = 500;
+    pub const RETRY_COST: u32 = 14;
+    pub const THROTTLING_RETRY_COST: u32 = 5;
+    const NO_RETRY_INCREMENT: u32 = 1;
+
+    pub fn new() -> Self {
+        Self {
+            available: Mutex::new(Self::CAPACITY),
+        }
+    }
+
+    /// Takes the cost of one retry; `None` when the quota cannot pay it (no retry then).
+    pub fn acquire(&self, throttled: bool) -> Option<u32> {
+        let cost = match throttled {
+            true => Self::THROTTLING_RETRY_COST,
+            false => Self::RETRY_COST,
+        };
+        let mut available = self.available.lock().unwrap_or_else(|e| e.into_inner());
+        let left = available.checked_sub(cost)?;
+        *available = left;
+        Some(cost)
+    }
+
+    /// After a success: gives back `last_acquired` (the cost of its last retry), else 1.
+    pub fn release(&self, last_acquired: Option<u32>) {
+        let amount = last_acquired.unwrap_or(Self::NO_RETRY_INCREMENT);
+        let mut available = self.available.lock().unwrap_or_else(|e| e.into_inner());
+        *available = available.saturating_add(amount).min(Self::CAPACITY);
+    }
+
+    pub fn available(&self) -> u32 {
+        *self.available.lock().unwrap_or_else(|e| e.into_inner())
+    }
+}
+
+impl Default for RetryQuota {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -103,5 +156,29 @@ mod tests {
         assert_eq!(RetryPolicy::new(RetryMode::Legacy, Some(0)).max_attempts, 1);
         assert_eq!(RetryMode::parse("standard"), Some(RetryMode::Standard));
         assert_eq!(RetryMode::parse("Standard"), None);
+    }
+
+    #[test]
+    fn the_quota_pays_for_35_retries_then_refuses_until_successes_give_back() {
+        let quota = RetryQuota::new();
+        let paid = std::iter::from_fn(|| quota.acquire(false)).count();
+        assert_eq!(paid, 35);
+        assert_eq!(quota.available(), 500 - 35 * 14);
+        assert_eq!(quota.acquire(false), None);
+        assert_eq!(
+            quota.acquire(true),
+            Some(5),
+            "a throttling retry costs less"
+        );
+        assert_eq!(quota.acquire(true), Some(5));
+        assert_eq!(quota.acquire(true), None);
+        quota.release(Some(14));
+        assert_eq!(quota.available(), 14);
+        quota.release(None);
+        assert_eq!(quota.available(), 15);
+        for _ in 0..100 {
+            quota.release(Some(14));
+        }
+        assert_eq!(quota.available(), 500, "never above the capacity");
     }
 }
