@@ -13,7 +13,7 @@ use crate::safe_text::one_line;
 use futures_util::{StreamExt, TryStreamExt, stream};
 use indicatif::{ProgressBar, ProgressStyle};
 use std::cell::Cell;
-use std::io::{BufWriter, Write};
+use std::io::{BufWriter, IsTerminal, Write};
 use std::time::{Duration, Instant};
 
 /// ListUsers' largest page.
@@ -34,8 +34,10 @@ pub async fn run(client: &AdminClient, args: &ReportArgs) -> Result<(), Failure>
             }
         ))
     };
-    let mut writer =
-        RowWriter::new(BufWriter::new(out), args.format, fresh).map_err(write_failed)?;
+    let terminal = args.out.is_none() && std::io::stdout().is_terminal();
+    let mut writer = RowWriter::new(BufWriter::new(out), args.format, fresh)
+        .map_err(write_failed)?
+        .for_terminal(terminal);
     let progress = progress_bar();
     let requests = Cell::new(0u64);
     let resumed = Cell::new(resume_after.is_none());

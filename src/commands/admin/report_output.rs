@@ -4,7 +4,7 @@
 use crate::admin::time::epoch_to_utc;
 use crate::admin::wire::{AdminGetUserResponse, ListedUser};
 use crate::cli::ReportFormat;
-use crate::safe_text::one_line;
+use crate::safe_text::{json_safe, one_line};
 use serde::Serialize;
 use std::io::{self, Read, Seek, SeekFrom, Write};
 
@@ -91,11 +91,19 @@ pub fn csv_cell(text: &str) -> String {
     }
 }
 
+/// A row as JSON with every control character escaped (serde_json leaves DEL and C1 raw): the
+/// same document, safe on a terminal.
+fn json_line(row: &Row) -> io::Result<String> {
+    Ok(json_safe(&serde_json::to_string(row)?).into_owned())
+}
+
 /// Writes rows in one format; `finish` closes a JSON array.
 pub struct RowWriter<W: Write> {
     out: W,
     format: ReportFormat,
     rows: u64,
+    /// The rows go to a terminal: control characters in CSV cells are shown escaped.
+    terminal: bool,
 }
 
 impl<W: Write> RowWriter<W> {
@@ -110,23 +118,39 @@ impl<W: Write> RowWriter<W> {
             out,
             format,
             rows: 0,
+            terminal: false,
         })
+    }
+
+    /// Rows written to a terminal: a user attribute holding escape sequences is shown as
+    /// `\u{1b}`-style text instead of reaching the terminal (JSON is always escaped; CSV written
+    /// to a file or a pipe keeps the values as they are).
+    pub fn for_terminal(mut self, terminal: bool) -> Self {
+        self.terminal = terminal;
+        self
     }
 
     pub fn write(&mut self, row: &Row) -> io::Result<()> {
         match self.format {
             ReportFormat::Csv => {
-                let cells: Vec<String> = row.cells().iter().map(|c| csv_cell(c)).collect();
+                let cells: Vec<String> = row
+                    .cells()
+                    .iter()
+                    .map(|c| match self.terminal {
+                        true => csv_cell(&one_line(c)),
+                        false => csv_cell(c),
+                    })
+                    .collect();
                 write!(self.out, "{}\r\n", cells.join(","))?;
             }
             ReportFormat::Jsonl => {
-                serde_json::to_writer(&mut self.out, row)?;
+                self.out.write_all(json_line(row)?.as_bytes())?;
                 self.out.write_all(b"\n")?;
             }
             ReportFormat::Json => {
                 self.out
                     .write_all(if self.rows == 0 { b"\n" } else { b",\n" })?;
-                serde_json::to_writer(&mut self.out, row)?;
+                self.out.write_all(json_line(row)?.as_bytes())?;
             }
         }
         self.rows += 1;
@@ -306,5 +330,44 @@ mod tests {
         assert_eq!(w.finish().unwrap(), 2);
         let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
         assert_eq!(v.as_array().unwrap().len(), 2);
+    }
+
+    #[test]
+    fn escape_sequences_in_attributes_never_reach_a_terminal() {
+        let row = Row {
+            username: "mallory\u{1b}]0;owned\u{7}".into(),
+            status: "CONFIRMED".into(),
+            enabled: true,
+            email: "m@example.com\u{9b}2J".into(),
+            phone_number: String::new(),
+            mfa_methods: Vec::new(),
+            preferred_mfa: String::new(),
+            created: String::new(),
+            last_modified: String::new(),
+        };
+        let written = |format, terminal| {
+            let mut out = Vec::new();
+            let mut w = RowWriter::new(&mut out, format, false)
+                .unwrap()
+                .for_terminal(terminal);
+            w.write(&row).unwrap();
+            w.finish().unwrap();
+            String::from_utf8(out).unwrap()
+        };
+        let raw = |s: &str| s.contains(['\u{1b}', '\u{7}', '\u{9b}']);
+        let csv = written(ReportFormat::Csv, true);
+        assert!(
+            !raw(&csv) && csv.starts_with("mallory\\u{1b}]0;owned"),
+            "{csv}"
+        );
+        for format in [ReportFormat::Json, ReportFormat::Jsonl] {
+            for terminal in [true, false] {
+                let json = written(format, terminal);
+                assert!(!raw(&json), "{json}");
+                assert!(json.contains(r"\u009b"), "{json}");
+            }
+        }
+        // A file or a pipe gets the values as Cognito holds them.
+        assert!(raw(&written(ReportFormat::Csv, false)));
     }
 }
