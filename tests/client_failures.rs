@@ -213,18 +213,23 @@ async fn connection_refused_is_a_network_error() {
     );
 }
 
+/// A client of `mode` with 3 attempts and no wait between them.
+fn no_wait_client(server: &FakeServer, mode: RetryMode) -> CognitoClient {
+    let mut settings = ClientSettings::new(Endpoint::parse(&server.url).unwrap());
+    settings.retry = RetryPolicy {
+        base_delay: Duration::ZERO,
+        ..RetryPolicy::new(mode, Some(3))
+    };
+    CognitoClient::new(settings).unwrap()
+}
+
 /// 20 calls to a server that always fails, from one standard-mode client: botocore's retry
 /// quota (500 units, 14 a retry) pays for 17 calls' two retries each, then one retry, then
 /// none; a success gives back what its retry took.
 #[tokio::test]
 async fn the_retry_quota_stops_retries_once_spent() {
     let server = FakeServer::start(vec![Reply::error(500, "InternalErrorException", "down")]);
-    let mut settings = ClientSettings::new(Endpoint::parse(&server.url).unwrap());
-    settings.retry = RetryPolicy {
-        base_delay: Duration::ZERO,
-        ..RetryPolicy::new(RetryMode::Standard, Some(3))
-    };
-    let client = CognitoClient::new(settings).unwrap();
+    let client = no_wait_client(&server, RetryMode::Standard);
     for _ in 0..20 {
         client.call(&associate()).await.unwrap_err();
     }
@@ -232,12 +237,7 @@ async fn the_retry_quota_stops_retries_once_spent() {
 
     // Legacy mode (awscli v1's default) has no quota: every call makes all its attempts.
     let legacy = FakeServer::start(vec![Reply::error(500, "InternalErrorException", "down")]);
-    let mut settings = ClientSettings::new(Endpoint::parse(&legacy.url).unwrap());
-    settings.retry = RetryPolicy {
-        base_delay: Duration::ZERO,
-        ..RetryPolicy::new(RetryMode::Legacy, Some(3))
-    };
-    let client = CognitoClient::new(settings).unwrap();
+    let client = no_wait_client(&legacy, RetryMode::Legacy);
     for _ in 0..20 {
         client.call(&associate()).await.unwrap_err();
     }
@@ -254,12 +254,7 @@ async fn successes_refill_the_retry_quota() {
     replies.extend(vec![ok.clone(); 14]);
     replies.extend([fail, ok]);
     let server = FakeServer::start(replies);
-    let mut settings = ClientSettings::new(Endpoint::parse(&server.url).unwrap());
-    settings.retry = RetryPolicy {
-        base_delay: Duration::ZERO,
-        ..RetryPolicy::new(RetryMode::Standard, Some(3))
-    };
-    let client = CognitoClient::new(settings).unwrap();
+    let client = no_wait_client(&server, RetryMode::Standard);
     for _ in 0..20 {
         client.call(&associate()).await.unwrap_err();
     }
