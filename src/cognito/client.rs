@@ -4,11 +4,8 @@
 use super::endpoint::Endpoint;
 use super::error::{ApiError, ServiceError, ServiceErrorKind, error_code};
 use super::wire::{ErrorBody, Operation, redact};
-use crate::capped_read::{DOCUMENT_CAP, read_capped};
 use crate::safe_text::{json_safe, one_line};
-use std::path::PathBuf;
 use std::sync::Arc;
-use std::time::Duration;
 
 /// Answers larger than this are refused: no Cognito answer comes near it.
 pub const MAX_RESPONSE_BYTES: usize = 1024 * 1024;
@@ -17,43 +14,14 @@ pub const TARGET_PREFIX: &str = "AWSCognitoIdentityProviderService.";
 pub const USER_AGENT: &str = concat!("cognito-mfa/", env!("CARGO_PKG_VERSION"));
 
 pub use super::retry::{RetryMode, RetryPolicy, RetryQuota};
+pub use build::{ClientBuildError, ClientSettings, install_tls_provider};
 
-#[derive(Debug, Clone)]
-pub struct ClientSettings {
-    pub endpoint: Endpoint,
-    /// `None`: wait forever (the AWS CLI's `--cli-connect-timeout 0`).
-    pub connect_timeout: Option<Duration>,
-    /// The longest wait for one whole request; `None`: forever.
-    pub request_timeout: Option<Duration>,
-    pub ca_bundle: Option<PathBuf>,
-    /// Print each request and answer, redacted, on stderr.
-    pub debug: bool,
-    /// TLS certificates are checked (false only for `--no-verify-ssl`).
-    pub verify_tls: bool,
-    pub retry: RetryPolicy,
-}
+mod build;
+mod response;
 
-impl ClientSettings {
-    pub fn new(endpoint: Endpoint) -> Self {
-        Self {
-            endpoint,
-            connect_timeout: Some(Duration::from_secs(5)),
-            request_timeout: Some(Duration::from_secs(30)),
-            ca_bundle: None,
-            debug: false,
-            verify_tls: true,
-            retry: RetryPolicy::default(),
-        }
-    }
-}
-
-#[derive(Debug, thiserror::Error)]
-pub enum ClientBuildError {
-    #[error("Cannot read the CA bundle {path}: {detail}. Check --ca-bundle or AWS_CA_BUNDLE.")]
-    CaBundle { path: PathBuf, detail: String },
-    #[error("Cannot set up the HTTP client: {0}")]
-    Http(String),
-}
+use response::{
+    BodyError, certificate_refusal, describe_bad_body, read_bounded, redirect_host, root_cause,
+};
 
 /// A Cognito user-pool client. Cheap to clone: the connection pool is shared.
 #[derive(Clone)]
@@ -84,83 +52,7 @@ pub trait SignRequest: Send + Sync {
     fn sign(&self, request: &mut reqwest::Request, body: &[u8]) -> Result<(), String>;
 }
 
-/// Makes ring the process's TLS provider (reqwest is built without one). Idempotent: the first
-/// call wins and later calls change nothing.
-pub fn install_tls_provider() {
-    // An error only says a provider is already installed, which is the state wanted.
-    let _ = rustls::crypto::ring::default_provider().install_default();
-}
-
-/// The warning the AWS CLI prints (urllib3's `InsecureRequestWarning`) when certificates are
-/// not checked: on stderr, once per run however many clients are built.
-fn warn_unverified(host: &str) {
-    static WARNED: std::sync::Once = std::sync::Once::new();
-    WARNED.call_once(|| {
-        eprintln!(
-            "cognito-mfa: warning: InsecureRequestWarning: Unverified HTTPS request is being made to host '{}'. Adding certificate verification is strongly advised. See: https://urllib3.readthedocs.io/en/latest/advanced-usage.html#tls-warnings",
-            one_line(host)
-        );
-    });
-}
-
 impl CognitoClient {
-    pub fn new(settings: ClientSettings) -> Result<Self, ClientBuildError> {
-        install_tls_provider();
-        // Redirects are never followed: a 3xx is an error, and nothing (the access token
-        // included) is sent anywhere but the endpoint.
-        let mut builder = reqwest::Client::builder()
-            .user_agent(USER_AGENT)
-            .redirect(reqwest::redirect::Policy::none())
-            .pool_max_idle_per_host(8);
-        if settings.endpoint.is_plain_http() {
-            // Loopback never goes through a proxy; HTTPS honours HTTPS_PROXY / NO_PROXY as the
-            // AWS CLI does.
-            builder = builder.no_proxy();
-        }
-        if let Some(t) = settings.connect_timeout {
-            builder = builder.connect_timeout(t);
-        }
-        if let Some(t) = settings.request_timeout {
-            builder = builder.timeout(t);
-        }
-        if let Some(path) = &settings.ca_bundle {
-            let pem = read_capped(path, DOCUMENT_CAP).map_err(|e| ClientBuildError::CaBundle {
-                path: path.clone(),
-                detail: e.to_string(),
-            })?;
-            let certs = reqwest::Certificate::from_pem_bundle(&pem).map_err(|e| {
-                ClientBuildError::CaBundle {
-                    path: path.clone(),
-                    detail: e.to_string(),
-                }
-            })?;
-            if certs.is_empty() {
-                return Err(ClientBuildError::CaBundle {
-                    path: path.clone(),
-                    detail: "it holds no PEM certificate".into(),
-                });
-            }
-            builder = builder.tls_certs_only(certs);
-        } else if settings.endpoint.is_plain_http() {
-            // Loopback HTTP needs no TLS: skip loading the system's root certificates.
-            builder = builder.tls_certs_only(Vec::new());
-        }
-        if !settings.verify_tls && !settings.endpoint.is_plain_http() {
-            builder = builder.tls_danger_accept_invalid_certs(true);
-            warn_unverified(settings.endpoint.url().host_str().unwrap_or_default());
-        }
-        let http = builder
-            .build()
-            .map_err(|e| ClientBuildError::Http(e.to_string()))?;
-        Ok(Self {
-            inner: Arc::new(Inner {
-                http,
-                settings,
-                quota: RetryQuota::new(),
-            }),
-        })
-    }
-
     pub fn endpoint(&self) -> &Endpoint {
         &self.inner.settings.endpoint
     }
@@ -375,102 +267,5 @@ impl CognitoClient {
             Err(_) => format!("<{} bytes, not JSON>", bytes.len()),
         };
         eprintln!("DEBUG {label}: {}", json_safe(&shown));
-    }
-}
-
-enum BodyError {
-    TooLarge,
-    Read(reqwest::Error),
-}
-
-async fn read_bounded(mut response: reqwest::Response) -> Result<Vec<u8>, BodyError> {
-    if response
-        .content_length()
-        .is_some_and(|n| n > MAX_RESPONSE_BYTES as u64)
-    {
-        return Err(BodyError::TooLarge);
-    }
-    let mut out = Vec::new();
-    while let Some(chunk) = response.chunk().await.map_err(BodyError::Read)? {
-        if out.len() + chunk.len() > MAX_RESPONSE_BYTES {
-            return Err(BodyError::TooLarge);
-        }
-        out.extend_from_slice(&chunk);
-    }
-    Ok(out)
-}
-
-fn describe_bad_body(bytes: &[u8], e: &serde_json::Error) -> String {
-    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(200)]).to_lowercase();
-    if bytes.is_empty() {
-        "empty body".into()
-    } else if head.trim_start().starts_with('<') {
-        "an HTML page".into()
-    } else if e.is_eof() {
-        "truncated JSON".into()
-    } else if e.is_data() || serde_json::from_slice::<serde::de::IgnoredAny>(bytes).is_ok() {
-        format!("unexpected JSON: {}", one_line(&e.to_string()))
-    } else {
-        "not JSON".into()
-    }
-}
-
-/// rustls's refusal of the server's certificate, wherever it is in the chain of causes (an
-/// `io::Error` hides the error it wraps from `source()`: it is looked into instead).
-fn certificate_refusal<'a>(e: &'a (dyn std::error::Error + 'static)) -> Option<&'a rustls::Error> {
-    let mut next: Option<&(dyn std::error::Error + 'static)> = Some(e);
-    while let Some(error) = next {
-        if let Some(tls @ rustls::Error::InvalidCertificate(_)) =
-            error.downcast_ref::<rustls::Error>()
-        {
-            return Some(tls);
-        }
-        next = match error
-            .downcast_ref::<std::io::Error>()
-            .and_then(|io| io.get_ref())
-        {
-            Some(wrapped) => Some(wrapped as &(dyn std::error::Error + 'static)),
-            None => error.source(),
-        };
-    }
-    None
-}
-
-fn root_cause(e: &(dyn std::error::Error + 'static)) -> String {
-    let mut source: &dyn std::error::Error = e;
-    while let Some(next) = source.source() {
-        source = next;
-    }
-    one_line(&source.to_string()).into_owned()
-}
-
-/// The host a redirect points at, for the message: never followed, never looked up.
-fn redirect_host(location: Option<&str>) -> String {
-    let Some(location) = location else {
-        return "no location".into();
-    };
-    let host = reqwest::Url::parse(location)
-        .ok()
-        .and_then(|u| u.host_str().map(str::to_string))
-        .unwrap_or_else(|| "a relative or unreadable location".into());
-    one_line(&host).into_owned()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn bad_bodies_are_described() {
-        let err = |b: &[u8]| serde_json::from_slice::<serde_json::Value>(b).unwrap_err();
-        assert_eq!(
-            describe_bad_body(b"<html>oops", &err(b"<html>oops")),
-            "an HTML page"
-        );
-        assert_eq!(
-            describe_bad_body(b"{\"a\":", &err(b"{\"a\":")),
-            "truncated JSON"
-        );
-        assert_eq!(describe_bad_body(b"garbage", &err(b"garbage")), "not JSON");
     }
 }
