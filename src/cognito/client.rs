@@ -7,14 +7,12 @@ use super::wire::{ErrorBody, Operation, redact};
 use crate::safe_text::{json_safe, one_line};
 use std::sync::Arc;
 
-/// Answers larger than this are refused: no Cognito answer comes near it.
-pub const MAX_RESPONSE_BYTES: usize = 1024 * 1024;
 pub const CONTENT_TYPE: &str = "application/x-amz-json-1.1";
 pub const TARGET_PREFIX: &str = "AWSCognitoIdentityProviderService.";
-pub const USER_AGENT: &str = concat!("cognito-mfa/", env!("CARGO_PKG_VERSION"));
 
 pub use super::retry::{RetryMode, RetryPolicy, RetryQuota};
-pub use build::{ClientBuildError, ClientSettings, install_tls_provider};
+pub use build::{ClientBuildError, ClientSettings, USER_AGENT, install_tls_provider};
+pub use response::MAX_RESPONSE_BYTES;
 
 mod build;
 mod response;
@@ -53,6 +51,17 @@ pub trait SignRequest: Send + Sync {
 }
 
 impl CognitoClient {
+    pub fn new(settings: ClientSettings) -> Result<Self, ClientBuildError> {
+        let http = build::http_client(&settings)?;
+        Ok(Self {
+            inner: Arc::new(Inner {
+                http,
+                settings,
+                quota: RetryQuota::new(),
+            }),
+        })
+    }
+
     pub fn endpoint(&self) -> &Endpoint {
         &self.inner.settings.endpoint
     }

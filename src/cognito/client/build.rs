@@ -1,12 +1,11 @@
 //! Building the HTTP client: the settings the config resolves, the TLS provider and roots (or
 //! the CA bundle), timeouts, the proxy rule and the refusal of redirects.
 
-use super::{CognitoClient, Inner, RetryPolicy, RetryQuota, USER_AGENT};
 use crate::capped_read::{DOCUMENT_CAP, read_capped};
 use crate::cognito::endpoint::Endpoint;
+use crate::cognito::retry::RetryPolicy;
 use crate::safe_text::one_line;
 use std::path::PathBuf;
-use std::sync::Arc;
 use std::time::Duration;
 
 #[derive(Debug, Clone)]
@@ -65,61 +64,55 @@ fn warn_unverified(host: &str) {
     });
 }
 
-impl CognitoClient {
-    pub fn new(settings: ClientSettings) -> Result<Self, ClientBuildError> {
-        install_tls_provider();
-        // Redirects are never followed: a 3xx is an error, and nothing (the access token
-        // included) is sent anywhere but the endpoint.
-        let mut builder = reqwest::Client::builder()
-            .user_agent(USER_AGENT)
-            .redirect(reqwest::redirect::Policy::none())
-            .pool_max_idle_per_host(8);
-        if settings.endpoint.is_plain_http() {
-            // Loopback never goes through a proxy; HTTPS honours HTTPS_PROXY / NO_PROXY as the
-            // AWS CLI does.
-            builder = builder.no_proxy();
-        }
-        if let Some(t) = settings.connect_timeout {
-            builder = builder.connect_timeout(t);
-        }
-        if let Some(t) = settings.request_timeout {
-            builder = builder.timeout(t);
-        }
-        if let Some(path) = &settings.ca_bundle {
-            let pem = read_capped(path, DOCUMENT_CAP).map_err(|e| ClientBuildError::CaBundle {
+pub const USER_AGENT: &str = concat!("cognito-mfa/", env!("CARGO_PKG_VERSION"));
+
+/// The reqwest client for `settings`.
+pub(super) fn http_client(settings: &ClientSettings) -> Result<reqwest::Client, ClientBuildError> {
+    install_tls_provider();
+    // Redirects are never followed: a 3xx is an error, and nothing (the access token
+    // included) is sent anywhere but the endpoint.
+    let mut builder = reqwest::Client::builder()
+        .user_agent(USER_AGENT)
+        .redirect(reqwest::redirect::Policy::none())
+        .pool_max_idle_per_host(8);
+    if settings.endpoint.is_plain_http() {
+        // Loopback never goes through a proxy; HTTPS honours HTTPS_PROXY / NO_PROXY as the
+        // AWS CLI does.
+        builder = builder.no_proxy();
+    }
+    if let Some(t) = settings.connect_timeout {
+        builder = builder.connect_timeout(t);
+    }
+    if let Some(t) = settings.request_timeout {
+        builder = builder.timeout(t);
+    }
+    if let Some(path) = &settings.ca_bundle {
+        let pem = read_capped(path, DOCUMENT_CAP).map_err(|e| ClientBuildError::CaBundle {
+            path: path.clone(),
+            detail: e.to_string(),
+        })?;
+        let certs = reqwest::Certificate::from_pem_bundle(&pem).map_err(|e| {
+            ClientBuildError::CaBundle {
                 path: path.clone(),
                 detail: e.to_string(),
-            })?;
-            let certs = reqwest::Certificate::from_pem_bundle(&pem).map_err(|e| {
-                ClientBuildError::CaBundle {
-                    path: path.clone(),
-                    detail: e.to_string(),
-                }
-            })?;
-            if certs.is_empty() {
-                return Err(ClientBuildError::CaBundle {
-                    path: path.clone(),
-                    detail: "it holds no PEM certificate".into(),
-                });
             }
-            builder = builder.tls_certs_only(certs);
-        } else if settings.endpoint.is_plain_http() {
-            // Loopback HTTP needs no TLS: skip loading the system's root certificates.
-            builder = builder.tls_certs_only(Vec::new());
+        })?;
+        if certs.is_empty() {
+            return Err(ClientBuildError::CaBundle {
+                path: path.clone(),
+                detail: "it holds no PEM certificate".into(),
+            });
         }
-        if !settings.verify_tls && !settings.endpoint.is_plain_http() {
-            builder = builder.tls_danger_accept_invalid_certs(true);
-            warn_unverified(settings.endpoint.url().host_str().unwrap_or_default());
-        }
-        let http = builder
-            .build()
-            .map_err(|e| ClientBuildError::Http(e.to_string()))?;
-        Ok(Self {
-            inner: Arc::new(Inner {
-                http,
-                settings,
-                quota: RetryQuota::new(),
-            }),
-        })
+        builder = builder.tls_certs_only(certs);
+    } else if settings.endpoint.is_plain_http() {
+        // Loopback HTTP needs no TLS: skip loading the system's root certificates.
+        builder = builder.tls_certs_only(Vec::new());
     }
+    if !settings.verify_tls && !settings.endpoint.is_plain_http() {
+        builder = builder.tls_danger_accept_invalid_certs(true);
+        warn_unverified(settings.endpoint.url().host_str().unwrap_or_default());
+    }
+    builder
+        .build()
+        .map_err(|e| ClientBuildError::Http(e.to_string()))
 }

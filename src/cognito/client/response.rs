@@ -1,7 +1,9 @@
 //! Reading an answer: the body within its cap, what a body that is not JSON looks like, and
 //! the words for a transport failure (a refused certificate, the root cause, a redirect's host).
 
-use super::MAX_RESPONSE_BYTES;
+/// Answers larger than this are refused: no Cognito answer comes near it.
+pub const MAX_RESPONSE_BYTES: usize = 1024 * 1024;
+
 use crate::safe_text::one_line;
 
 pub(super) enum BodyError {
