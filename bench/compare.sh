@@ -9,11 +9,13 @@ cd "$(dirname "$0")/.."
 cargo build --release --quiet
 export BIN=$PWD/target/release/cognito-mfa
 export MOTO_SERVER=$(tests/peers/install-moto.sh target/moto-venv)
+# The AWS CLI the differential tests compare with (one pinned version for both).
+export AWS=$(tests/peers/install-awscli.sh target/awscli-venv)
 PEERS=target/bench-venv
-if [[ ! -x $PEERS/bin/aws ]]; then
-  echo "compare: creating $PEERS with awscli and pycognito" >&2
+if [[ ! -x $PEERS/bin/python ]] || ! "$PEERS/bin/python" -c 'import pycognito, pyotp' 2>/dev/null; then
+  echo "compare: creating $PEERS with pycognito" >&2
   python3 -m venv "$PEERS"
-  "$PEERS/bin/pip" install -q --disable-pip-version-check awscli==1.44.* pycognito==2024.5.1 pyotp==2.12.0 >&2
+  "$PEERS/bin/pip" install -q --disable-pip-version-check pycognito==2024.5.1 pyotp==2.12.0 >&2
 fi
-export AWS=$PWD/$PEERS/bin/aws PYCOGNITO_PY=$PWD/$PEERS/bin/python
+export PYCOGNITO_PY=$PWD/$PEERS/bin/python
 exec python3 bench/compare.py
