@@ -45,14 +45,17 @@ fn run(cli: Cli) -> i32 {
 }
 
 /// Prints an error on stderr. Messages may quote a server's answer, a file's name or a flag's
-/// value: control characters are shown escaped, whatever their source.
+/// value: control characters are shown escaped, whatever their source. Where stderr has gone
+/// (a terminal that hung up) the message is lost and the exit code still tells.
 fn report(failure: &Failure) {
+    use std::io::Write;
     let text = failure.to_string();
     let text = lines(&text);
-    match failure {
-        Failure::Api(cognito_mfa::cognito::ApiError::Service(_)) => eprintln!("\n{text}"),
-        _ => eprintln!("cognito-mfa: error: {text}"),
-    }
+    let mut err = std::io::stderr().lock();
+    let _ = match failure {
+        Failure::Api(cognito_mfa::cognito::ApiError::Service(_)) => writeln!(err, "\n{text}"),
+        _ => writeln!(err, "cognito-mfa: error: {text}"),
+    };
 }
 
 /// clap's help or error. When an argument holds a control character (which clap's message may

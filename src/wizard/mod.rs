@@ -10,6 +10,7 @@ mod classify;
 mod echo;
 pub mod form;
 pub mod forms;
+mod hangup;
 pub mod keymap;
 pub mod msg;
 pub mod plain;

@@ -6,17 +6,30 @@ use crate::secret::Sensitive;
 use crate::text::{enroll as words, keys as key_words, problems, sign_in};
 use crate::totp::now_unix;
 use crate::wizard::forms::{CodeField, SignInField};
+use crate::wizard::hangup::plain_terminal_hung_up;
 use crate::wizard::msg::{Cmd, Intent, Msg, Submission};
 use crate::wizard::plain_io::{Input, ask, ask_secret, say, say_own};
 use crate::wizard::plain_scan::PlainLine;
 use crate::wizard::state::{Outcome, Overlay, Step, Wizard};
-use crate::wizard::stop::StopSignals;
+use crate::wizard::stop::{SIGHUP, StopSignals};
 use crate::wizard::tasks::{Services, perform};
 use crate::wizard::update::update;
 use std::collections::VecDeque;
 use std::io;
 
 pub async fn run(mut w: Wizard, first: Vec<Cmd>, services: Services) -> io::Result<Outcome> {
+    let ended = steps(&mut w, first, services).await;
+    // A terminal that hangs up ends the prompts with an end of file or a failed write; that is
+    // the hang-up, as if its SIGHUP had come first, not the user leaving.
+    let cut_off = matches!(ended, Err(_) | Ok(Outcome::Cancelled { .. }));
+    if cut_off && plain_terminal_hung_up() {
+        return Ok(w.outcome_on_signal(SIGHUP));
+    }
+    ended
+}
+
+/// The steps, prompt by prompt, until the wizard ends, the input ends or a signal comes.
+async fn steps(w: &mut Wizard, first: Vec<Cmd>, services: Services) -> io::Result<Outcome> {
     let mut input = Input::spawn();
     let mut stop = StopSignals::new()?;
     let mut pending: VecDeque<Cmd> = first.into();
@@ -25,7 +38,7 @@ pub async fn run(mut w: Wizard, first: Vec<Cmd>, services: Services) -> io::Resu
     loop {
         while let Some(cmd) = pending.pop_front() {
             match cmd {
-                Cmd::Quit => return Ok(leaving(&w, problem_said)),
+                Cmd::Quit => return Ok(leaving(w, problem_said)),
                 Cmd::Copy(_) => say(words::PLAIN_NO_CLIPBOARD)?,
                 cmd => {
                     let answer = tokio::select! {
@@ -33,7 +46,7 @@ pub async fn run(mut w: Wizard, first: Vec<Cmd>, services: Services) -> io::Resu
                         signal = stop.recv() => return Ok(w.outcome_on_signal(signal)),
                     };
                     if let Some(msg) = answer {
-                        pending.extend(update(&mut w, msg).cmds);
+                        pending.extend(update(w, msg).cmds);
                     }
                 }
             }
@@ -49,7 +62,7 @@ pub async fn run(mut w: Wizard, first: Vec<Cmd>, services: Services) -> io::Resu
                 _ = tokio::time::sleep(std::time::Duration::from_secs(1)) => {}
                 signal = stop.recv() => return Ok(w.outcome_on_signal(signal)),
             }
-            pending.extend(update(&mut w, Msg::Tick(now_unix())).cmds);
+            pending.extend(update(w, Msg::Tick(now_unix())).cmds);
             continue;
         }
         let step_number = w.step_of().0;
@@ -62,14 +75,14 @@ pub async fn run(mut w: Wizard, first: Vec<Cmd>, services: Services) -> io::Resu
         }
         // Ctrl-C or SIGTERM at a prompt leaves like `q`: the echo guard puts the terminal back.
         let answered = tokio::select! {
-            msgs = prompt(&w, &mut input, &mut problem_said) => msgs?,
+            msgs = prompt(w, &mut input, &mut problem_said) => msgs?,
             signal = stop.recv() => return Ok(w.outcome_on_signal(signal)),
         };
         let Some(msgs) = answered else {
             return Ok(w.outcome_on_leaving());
         };
         for msg in msgs {
-            pending.extend(update(&mut w, msg).cmds);
+            pending.extend(update(w, msg).cmds);
         }
     }
 }

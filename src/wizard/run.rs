@@ -3,11 +3,12 @@
 //! the key tables (`keymap`); a paste is one edit. The screen is redrawn only when `update`
 //! says something changed. Terminal set up on entry (raw mode, alternate screen, bracketed
 //! paste) and restored on every exit: normal, error, panic (ratatui's hook) and the signals in
-//! `stop`.
+//! `stop`; a terminal that hangs up ends the process from `hangup`'s watchdog.
 
 use crate::secret::Sensitive;
 use crate::totp::now_unix;
 use crate::wizard::form::Edit;
+use crate::wizard::hangup::{self, Watchdog};
 use crate::wizard::keymap::{Key, translate};
 use crate::wizard::msg::{Cmd, Msg, Screen};
 use crate::wizard::run_image::Images;
@@ -64,7 +65,7 @@ pub async fn run(
         Ok(terminal) => terminal,
         Err(e) => {
             // Raw mode may be on already: undo what was done before failing.
-            ratatui::restore();
+            let _ = ratatui::try_restore();
             return Err(e);
         }
     };
@@ -84,8 +85,10 @@ pub async fn run(
         let _ = images.erase(terminal.backend_mut());
     }
     let _ = crossterm::execute!(std::io::stdout(), crossterm::event::DisableBracketedPaste);
-    ratatui::restore();
-    Ok(match result? {
+    // Not `ratatui::restore`, whose message on failure panics when stderr hung up too.
+    let _ = ratatui::try_restore();
+    hangup::drop_terminal(terminal);
+    Ok(match hangup::as_signal(result)? {
         Some(signal) => w.outcome_on_signal(signal),
         None => w.outcome_on_leaving(),
     })
@@ -102,6 +105,7 @@ async fn event_loop(
     let (tx, mut rx) = mpsc::unbounded_channel::<Msg>();
     let mut tasks = JoinSet::new();
     let mut events = EventStream::new();
+    let watchdog = Watchdog::start();
     let mut stop = StopSignals::new()?;
     let mut signalled = None;
     let mut ticker = tokio::time::interval(Duration::from_secs(1));
@@ -112,6 +116,7 @@ async fn event_loop(
     let with_images = images.is_some();
     update(w, Msg::Screen(screen(terminal, with_images)?));
     draw(terminal, w, theme, images)?;
+    watchdog.follow(w);
     while !quit {
         let ticking = w.wants_ticks();
         if ticking && !was_ticking {
@@ -144,6 +149,7 @@ async fn event_loop(
         };
         let Some(msg) = msg else { continue };
         let done = update(w, msg);
+        watchdog.follow(w);
         quit = run_cmds(terminal, done.cmds, &services, &tx, &mut tasks)?;
         if !quit && done.changed {
             draw(terminal, w, theme, images)?;

@@ -2,12 +2,16 @@
 //! SIGQUIT. The wizard returns normally on each, so every guard (alternate screen, raw mode,
 //! echo) puts the terminal back, and the process exits with 128 + the signal's number.
 //! In full screen a Ctrl-C typed on the keyboard arrives as a key instead (the terminal is raw);
-//! `kill -INT` from elsewhere still arrives here.
+//! `kill -INT` from elsewhere still arrives here. A terminal that hangs up ends the wizard with
+//! the code of SIGHUP even when the signal cannot be handled (`hangup`).
 
 use std::io;
 
 #[cfg(unix)]
 use tokio::signal::unix::{Signal, SignalKind, signal};
+
+/// The signal a terminal's hang-up sends.
+pub const SIGHUP: i32 = 1;
 
 pub struct StopSignals {
     #[cfg(unix)]
@@ -20,7 +24,7 @@ impl StopSignals {
         let kinds = [
             (2, SignalKind::interrupt()),
             (15, SignalKind::terminate()),
-            (1, SignalKind::hangup()),
+            (SIGHUP, SignalKind::hangup()),
             (3, SignalKind::quit()),
         ];
         let mut watched = Vec::new();

@@ -145,7 +145,7 @@ pub async fn run_with(
     .map_err(|e| Failure::Other(format!("The terminal failed: {e}.")))?;
     match outcome {
         Outcome::Enrolled(summary) => {
-            println!("{}", summary_text(&summary, presentation.json));
+            print_summary(&summary, presentation.json);
             // The code was accepted but Cognito lists no authenticator: not enrolled, and the
             // exit code says so as `enrolled: false` does.
             if summary.result.enrolled() {
@@ -219,8 +219,15 @@ fn summarise_unfinished(
             qr_shown,
             code_accepted,
         };
-        println!("{}", summary_text(&summary, presentation.json));
+        print_summary(&summary, presentation.json);
     }
+}
+
+/// Prints the summary on stdout. Where stdout has gone (a terminal that hung up) the summary
+/// is lost and the exit code still tells how the enrollment ended.
+fn print_summary(summary: &Summary, json: bool) {
+    use std::io::Write;
+    let _ = writeln!(std::io::stdout().lock(), "{}", summary_text(summary, json));
 }
 
 fn rfc3339(unix: u64) -> String {
