@@ -11,6 +11,8 @@
 
 #[path = "../tests/support/emulator_process.rs"]
 mod emulator_process;
+#[path = "../tests/support/owned_child.rs"]
+mod owned_child;
 
 use aws_credential_types::Credentials;
 use aws_sigv4::http_request::{SignableBody, SignableRequest, SigningSettings, sign};

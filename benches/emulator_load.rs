@@ -14,6 +14,8 @@
 
 #[path = "../tests/support/emulator_process.rs"]
 mod emulator_process;
+#[path = "../tests/support/owned_child.rs"]
+mod owned_child;
 
 use emulator_process::start_emulator;
 use serde_json::{Value, json};

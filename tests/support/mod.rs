@@ -7,3 +7,4 @@ pub mod hostile_server;
 pub mod json_call;
 #[cfg(feature = "moto-tests")]
 pub mod moto;
+pub mod owned_child;

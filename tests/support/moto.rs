@@ -27,33 +27,34 @@ impl Moto {
         let server = std::env::var("COGNITO_MFA_MOTO_SERVER").unwrap_or_else(|_| {
             panic!("COGNITO_MFA_MOTO_SERVER must name moto_server: run tests/peers/install-moto.sh (the moto suite runs with --features moto-tests)")
         });
-        let port = std::net::TcpListener::bind("127.0.0.1:0")
-            .unwrap()
-            .local_addr()
-            .unwrap()
-            .port();
-        let mut child = Command::new(&server)
-            .args(["-H", "127.0.0.1", "-p", &port.to_string()])
+        // Port 0: moto binds a free port itself and says which (no port is picked here and
+        // then bound by another process in between).
+        let mut command = Command::new(&server);
+        command
+            .args(["-H", "127.0.0.1", "-p", "0"])
             .env("MOTO_COGNITO_IDP_USER_POOL_ENABLE_TOTP", "true")
             .stdin(Stdio::null())
             .stdout(Stdio::null())
-            .stderr(Stdio::piped())
-            .spawn()
+            .stderr(Stdio::piped());
+        // The binaries keep one moto in a `static`: it must end with the test process.
+        let mut child = super::owned_child::spawn_owned(command)
             .unwrap_or_else(|e| panic!("cannot start {server}: {e}"));
         let mut lines = BufReader::new(child.stderr.take().unwrap()).lines();
         let mut seen = Vec::new();
-        loop {
+        let port = loop {
             match lines.next() {
                 Some(Ok(line)) => {
-                    let ready = line.contains("Running on");
+                    let port = line
+                        .split_once("Running on http://127.0.0.1:")
+                        .map(|(_, rest)| rest.trim().trim_end_matches('/').to_string());
                     seen.push(line);
-                    if ready {
-                        break;
+                    if let Some(port) = port {
+                        break port;
                     }
                 }
                 _ => panic!("moto_server exited before listening:\n{}", seen.join("\n")),
             }
-        }
+        };
         // Keep draining its log so it never blocks on a full pipe.
         std::thread::spawn(move || for _ in lines.by_ref() {});
         Moto {

@@ -229,6 +229,16 @@ impl Pty {
     }
 }
 
+/// A test that ends early (a failed assertion) leaves no program running behind it.
+impl Drop for Pty {
+    fn drop(&mut self) {
+        if let Ok(None) = self.child.try_wait() {
+            let _ = self.child.kill();
+            let _ = self.child.wait();
+        }
+    }
+}
+
 /// The QR on screen (cells with the QR's black or white background), rebuilt as modules from
 /// the cells' colours (a space shows its background; `▀` its foreground above its background)
 /// and decoded by rqrr.
