@@ -260,17 +260,13 @@ fn service_errors_exit_254_naming_the_code() {
 
 #[test]
 fn network_failure_exits_255() {
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
+    let refusing = support::refusing_port::RefusingPort::new();
     let o = run(&[
         "associate-software-token",
         "--access-token",
         "abc",
         "--endpoint-url",
-        &format!("http://127.0.0.1:{port}"),
+        &refusing.url(),
     ]);
     assert_eq!(o.status.code(), Some(255));
     assert!(stderr(&o).contains("Could not connect"));

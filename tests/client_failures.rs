@@ -194,13 +194,8 @@ async fn a_server_that_never_answers_times_out() {
 
 #[tokio::test]
 async fn connection_refused_is_a_network_error() {
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
-    let mut settings =
-        ClientSettings::new(Endpoint::parse(&format!("http://127.0.0.1:{port}")).unwrap());
+    let refusing = support::refusing_port::RefusingPort::new();
+    let mut settings = ClientSettings::new(Endpoint::parse(&refusing.url()).unwrap());
     settings.retry.base_delay = Duration::from_millis(1);
     let err = CognitoClient::new(settings)
         .unwrap()

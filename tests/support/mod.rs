@@ -8,3 +8,4 @@ pub mod json_call;
 #[cfg(feature = "moto-tests")]
 pub mod moto;
 pub mod owned_child;
+pub mod refusing_port;
